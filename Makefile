@@ -1,0 +1,54 @@
+# Two commands: `make run` starts everything, `make test` runs every test.
+# Both set up what they need first, and are quick the second time.
+
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+# Rasa 3.6 needs Python 3.10: pyenv's if present, else python3.10 on PATH.
+PYTHON310 := $(or $(lastword $(sort $(wildcard $(HOME)/.pyenv/versions/3.10*/bin/python))),$(shell command -v python3.10 2>/dev/null))
+
+.PHONY: run test install model shell bench lint sites clean help
+
+help:
+	@echo "make run    - set up, train if needed, start the assistant"
+	@echo "make test   - set up, train if needed, run the whole test suite"
+	@echo "make shell  - chat with the running assistant in this terminal"
+	@echo "make bench  - measure training, latency and memory"
+	@echo "make lint   - ruff"
+
+$(VENV)/.installed: pyproject.toml
+	@if [ -z "$(PYTHON310)" ]; then \
+	  echo "Python 3.10 is needed (Rasa 3.6 does not run on newer versions)."; \
+	  echo "Install it with 'pyenv install 3.10' or your system's python3.10 package,"; \
+	  echo "e.g. 'sudo apt-get install python3.10 python3.10-venv', then run make again."; \
+	  exit 1; fi
+	@[ -x $(PY) ] || { echo "Creating $(VENV) with $(PYTHON310)"; $(PYTHON310) -m venv $(VENV); }
+	$(PY) -m pip install --quiet --upgrade "pip<25" wheel
+	$(PY) -m pip install --progress-bar off -e ".[test]"
+	@touch $@
+
+install: $(VENV)/.installed
+
+model: install
+	@$(PY) -m bot.training
+
+run: model
+	@$(PY) -m bot.runtime
+
+shell: install
+	@$(PY) -m bot.terminal_chat
+
+test: model
+	$(PY) -m pytest
+
+bench: model
+	$(PY) bench/run.py
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+sites: install
+	$(VENV)/bin/bot sites
+
+clean:
+	rm -rf models var results .pytest_cache

@@ -1,0 +1,1 @@
+"""Custom actions: thin adapters from Rasa's tracker to the logic in ``bot/``."""

@@ -1,0 +1,144 @@
+"""Answers to what she asks or raises at any point; the form resumes afterwards."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import code_of, intent_of, say, site_for, site_slot, sync_record, utter
+from bot import answers, codebook, intake_flow
+from bot.answers import Reply
+from bot.extraction import extract_details
+
+
+def volunteered(tracker: Tracker) -> list[dict[str, Any]]:
+    """Preferences mentioned in passing ("I'd hate a group, one to one please")."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    found = extract_details(text, None, [], None).slots
+    return [SlotSet(name, value) for name, value in found.items()
+            if name in intake_flow.PREFERENCE_SLOTS]
+
+
+def offer_to_carry_on(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """Outside the form, an answer ends by offering to carry on (unless all is done)."""
+    if tracker.active_loop.get("name"):
+        return
+    if tracker.get_slot("completed") or tracker.get_slot("stopped"):
+        return
+    say(dispatcher, "carry_on_offer")
+
+
+class AnswerConcern(Action):
+    """Answers a worry in a way that addresses it, and records its concern code."""
+
+    def name(self) -> str:
+        return "action_answer_concern"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[dict[str, Any]]:
+        code = code_of(tracker, "concern")
+        events = site_slot(tracker) + volunteered(tracker)
+        if code in codebook.CONCERNS:
+            utter(dispatcher, answers.concern_replies(code, site_for(tracker)))
+            events.append(SlotSet("concerns", codebook.appended(tracker.get_slot("concerns"),
+                                                                code)))
+        else:
+            say(dispatcher, "ask_concerns_specific")
+        sync_record(tracker, events)
+        offer_to_carry_on(dispatcher, tracker)
+        return events
+
+
+class AnswerMotivator(Action):
+    """Acknowledges what draws her to peer support, and records it."""
+
+    def name(self) -> str:
+        return "action_answer_motivator"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[dict[str, Any]]:
+        code = code_of(tracker, "motivator")
+        events = site_slot(tracker) + volunteered(tracker)
+        if code in codebook.MOTIVATORS:
+            utter(dispatcher, answers.motivator_replies(code, site_for(tracker)))
+            events.append(SlotSet("motivators",
+                                  codebook.appended(tracker.get_slot("motivators"), code)))
+        sync_record(tracker, events)
+        offer_to_carry_on(dispatcher, tracker)
+        return events
+
+
+class AnswerFaq(Action):
+    """Answers a question about peer support, for her site."""
+
+    def name(self) -> str:
+        return "action_answer_faq"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[dict[str, Any]]:
+        name = code_of(tracker, "faq")
+        if name not in intake_flow.FAQ_KEYS:
+            name = "what_is"
+        utter(dispatcher, answers.faq_replies(name, site_for(tracker)))
+        events = site_slot(tracker) + volunteered(tracker) + [SlotSet("explained", True)]
+        sync_record(tracker, events)
+        offer_to_carry_on(dispatcher, tracker)
+        return events
+
+
+class TellMeMore(Action):
+    """The fuller explanation: who the volunteers are, what it is not, privacy and its limit."""
+
+    def name(self) -> str:
+        return "action_tell_me_more"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[dict[str, Any]]:
+        values = answers.site_values(site_for(tracker))
+        utter(dispatcher, [Reply("explain_more", values), Reply("explain_not", values),
+                           Reply("explain_privacy", values)])
+        events = [SlotSet("explained", True)]
+        sync_record(tracker, events)
+        offer_to_carry_on(dispatcher, tracker)
+        return events
+
+
+SMALL_TALK = {
+    "bot_challenge": "iamabot",
+    "feeling_low": "feeling_low",
+    "out_of_scope": "out_of_scope",
+    "greet": "greet_again",
+    "thanks": "thanks",
+    "goodbye": "goodbye",
+}
+
+
+class SmallTalk(Action):
+    """Being a bot, a kind word for low mood, out-of-scope, greetings and thanks."""
+
+    def name(self) -> str:
+        return "action_small_talk"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[dict[str, Any]]:
+        intent = intent_of(tracker)
+        say(dispatcher, SMALL_TALK.get(intent or "", "out_of_scope"))
+        if intent != "goodbye":
+            offer_to_carry_on(dispatcher, tracker)
+        return site_slot(tracker)
+
+
+class Rephrase(Action):
+    """The fallback: helps her rephrase with buttons, never a dead end."""
+
+    def name(self) -> str:
+        return "action_rephrase"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[dict[str, Any]]:
+        say(dispatcher, "rephrase")
+        return site_slot(tracker)

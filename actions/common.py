@@ -1,0 +1,83 @@
+"""What every custom action needs: her site, the slots after this action, the record, replies."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.answers import Reply
+from bot.database import shared_engine
+from bot.intake_record import IntakeRepository, record_fields
+from bot.messages import render
+from bot.sites import Site, registry
+
+logger = logging.getLogger(__name__)
+
+
+def repository() -> IntakeRepository:
+    return IntakeRepository(shared_engine())
+
+
+def site_for(tracker: Tracker) -> Site:
+    """Her site: the one already chosen for the conversation, else the message's metadata."""
+    chosen = tracker.get_slot("site")
+    if chosen:
+        return registry().get(chosen)
+    metadata = (tracker.latest_message or {}).get("metadata") or {}
+    return registry().get(metadata.get("site") if isinstance(metadata, dict) else None)
+
+
+def slots_after(tracker: Tracker, events: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """The conversation's slots once ``events`` (this action's SlotSets) are applied."""
+    slots = dict(tracker.slots)
+    for event in events:
+        if event.get("event") == "slot":
+            slots[event["name"]] = event.get("value")
+    return slots
+
+
+def sync_record(tracker: Tracker, events: Iterable[dict[str, Any]] = ()) -> None:
+    """Write the intake record as it stands after this action.
+
+    A storage failure is logged (without her words) and never stops the reply to her.
+    """
+    slots = slots_after(tracker, events)
+    if slots.get("deleted"):
+        return
+    try:
+        repository().upsert(tracker.sender_id, record_fields(slots, site_for(tracker).id))
+    except Exception:  # noqa: BLE001 - the reply to her must go out whatever happens here
+        logger.exception("could not write the intake record for a conversation")
+
+
+def utter(dispatcher: CollectingDispatcher, replies: Iterable[Reply]) -> None:
+    """Send each reply, rendered from the message catalogue."""
+    for reply in replies:
+        dispatcher.utter_message(**render(reply.response, reply.values, reply.buttons))
+
+
+def say(dispatcher: CollectingDispatcher, name: str, **values: Any) -> None:
+    """Send one message from the catalogue that needs no site facts."""
+    dispatcher.utter_message(**render(name, values))
+
+
+def intent_of(tracker: Tracker) -> str | None:
+    return ((tracker.latest_message or {}).get("intent") or {}).get("name")
+
+
+def code_of(tracker: Tracker, family: str) -> str | None:
+    """The code in an intent of a family: ``concern_group_anxiety`` -> ``group_anxiety``."""
+    intent = intent_of(tracker) or ""
+    return intent.removeprefix(f"{family}_") if intent.startswith(f"{family}_") else None
+
+
+def site_slot(tracker: Tracker) -> list[dict[str, Any]]:
+    """Set the site slot the first time the conversation is seen."""
+    if tracker.get_slot("site"):
+        return []
+    return [SlotSet("site", site_for(tracker).id)]

@@ -1,0 +1,225 @@
+"""The intake form: reading each turn, choosing the next question, asking it for her site."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import (
+    intent_of,
+    repository,
+    say,
+    site_for,
+    site_slot,
+    slots_after,
+    sync_record,
+    utter,
+)
+from bot import answers, intake_flow
+from bot.answers import Reply
+
+
+class ActionValidateSlotMappings(Action):
+    """Runs after every user message (Rasa calls it from action_extract_slots): takes her
+    answer to the current question and anything she volunteered, and updates the record."""
+
+    def name(self) -> str:
+        return "action_validate_slot_mappings"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[dict[str, Any]]:
+        message = tracker.latest_message or {}
+        turn = intake_flow.answer_turn(
+            text=message.get("text") or "",
+            intent=intent_of(tracker),
+            entities=message.get("entities") or [],
+            requested_slot=tracker.get_slot("requested_slot") if tracker.active_loop else None,
+            slots=tracker.slots,
+        )
+        events = site_slot(tracker)
+        events += [SlotSet(name, value) for name, value in turn.slots.items()]
+        events.append(SlotSet("changed", turn.changed))
+        events.append(SlotSet("invalid_contact", turn.invalid_contact))
+        slots = slots_after(tracker, events)
+        if turn.contact_value and slots.get("consent") == "given":
+            repository().save_contact(
+                tracker.sender_id, slots.get("preferred_contact") or "phone", turn.contact_value)
+        sync_record(tracker, events)
+        return events
+
+
+class ValidateIntakeForm(FormValidationAction):
+    """Chooses the form's next question and acknowledges what she changed or asked for."""
+
+    def name(self) -> str:
+        return "validate_intake_form"
+
+    async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: DomainDict) -> list[str]:
+        return intake_flow.required_slots(tracker.slots)
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[dict[str, Any]]:
+        if tracker.latest_action_name == "action_listen":
+            site = site_for(tracker)
+            if tracker.get_slot("changed"):
+                say(dispatcher, "changed")
+            just_set = set(tracker.slots_to_validate())
+            if just_set & {"format_preference", "mode_preferences"}:
+                wanted = answers.unmet_preferences(tracker.slots, site)
+                if wanted:
+                    utter(dispatcher, [answers.unmet_reply(wanted, site)])
+            if "consent" in just_set:
+                say(dispatcher, (
+                    "consent_given" if tracker.get_slot("consent") == "given"
+                    else "consent_declined"))
+            if "take_up_intent" in just_set and tracker.get_slot("take_up_intent") == "no":
+                utter(dispatcher, [Reply("intent_no", answers.site_values(site))])
+            masked = tracker.get_slot("contact_detail")
+            if "contact_detail" in just_set and masked and masked != intake_flow.SKIPPED:
+                say(dispatcher, "contact_confirmed", masked=masked)
+        return await super().run(dispatcher, tracker, domain)
+
+
+class AskConsent(Action):
+    """Welcome (once) and the consent question, with her site's retention and privacy link."""
+
+    def name(self) -> str:
+        return "action_ask_consent"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[dict[str, Any]]:
+        values = answers.site_values(site_for(tracker))
+        replies = []
+        if not tracker.get_slot("welcomed"):
+            replies += [Reply("welcome", values), Reply("not_emergency", values)]
+        replies.append(Reply("ask_consent", values))
+        utter(dispatcher, replies)
+        return [SlotSet("welcomed", True), *site_slot(tracker)]
+
+
+class AskExplanationAck(Action):
+    """The short explanation of peer support, as her site offers it."""
+
+    def name(self) -> str:
+        return "action_ask_explanation_ack"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[dict[str, Any]]:
+        already_shown = any(e.get("event") == "action" and e.get("name") == self.name()
+                            for e in tracker.events[:-1])
+        response = "ask_explanation_ack_again" if already_shown else "explain_short"
+        utter(dispatcher, [Reply(response, answers.site_values(site_for(tracker)))])
+        events = [SlotSet("explained", True)]
+        sync_record(tracker, events)
+        return events
+
+
+class AskFormatPreference(Action):
+    def name(self) -> str:
+        return "action_ask_format_preference"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[dict[str, Any]]:
+        utter(dispatcher, [answers.format_question(site_for(tracker))])
+        return []
+
+
+class AskModePreferences(Action):
+    def name(self) -> str:
+        return "action_ask_mode_preferences"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[dict[str, Any]]:
+        site = site_for(tracker)
+        utter(dispatcher, [Reply("ask_mode_preferences", answers.site_values(site),
+                                 answers.mode_buttons(site))])
+        return []
+
+
+class AskConcernsDone(Action):
+    """The open question about worries; after one, "anything else?"; after a bare "yes",
+    "what is it?"."""
+
+    def name(self) -> str:
+        return "action_ask_concerns_done"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[dict[str, Any]]:
+        if intent_of(tracker) == "affirm" and tracker.latest_action_name != "action_listen":
+            say(dispatcher, "ask_concerns_specific")
+        elif tracker.get_slot("concerns"):
+            say(dispatcher, "ask_concerns_more")
+        else:
+            say(dispatcher, "ask_concerns_done")
+        return []
+
+
+class AskQuestion(Action, ABC):
+    """A question whose wording needs nothing but her site's facts: the message is
+    ``ask_<slot>`` for the action ``action_ask_<slot>``."""
+
+    @abstractmethod
+    def name(self) -> str: ...
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[dict[str, Any]]:
+        message = "ask_" + self.name().removeprefix("action_ask_")
+        utter(dispatcher, [Reply(message, answers.site_values(site_for(tracker)))])
+        return []
+
+
+class AskTimePreferences(AskQuestion):
+    def name(self) -> str:
+        return "action_ask_time_preferences"
+
+
+class AskReferralSource(AskQuestion):
+    def name(self) -> str:
+        return "action_ask_referral_source"
+
+
+class AskPerinatalStage(AskQuestion):
+    def name(self) -> str:
+        return "action_ask_perinatal_stage"
+
+
+class AskTakeUpIntent(AskQuestion):
+    def name(self) -> str:
+        return "action_ask_take_up_intent"
+
+
+class AskDeclineReason(AskQuestion):
+    def name(self) -> str:
+        return "action_ask_decline_reason"
+
+
+class AskContactRequested(AskQuestion):
+    def name(self) -> str:
+        return "action_ask_contact_requested"
+
+
+class AskPreferredContact(AskQuestion):
+    def name(self) -> str:
+        return "action_ask_preferred_contact"
+
+
+class AskContactDetail(Action):
+    """Asks for the number or address that fits her chosen way, again kindly if invalid."""
+
+    def name(self) -> str:
+        return "action_ask_contact_detail"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[dict[str, Any]]:
+        kind = "email" if tracker.get_slot("preferred_contact") == "email" else "phone"
+        if tracker.get_slot("invalid_contact"):
+            say(dispatcher, f"contact_invalid_{kind}")
+        else:
+            say(dispatcher, f"ask_contact_detail_{kind}")
+        return []

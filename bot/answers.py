@@ -1,0 +1,174 @@
+"""What the assistant says, chosen for her site: which responses, filled with which facts.
+
+The wording lives in domain.yml; this module decides which responses fit a moment and her
+site, so that the assistant only ever describes what her programme really offers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot import codebook
+from bot.sites import MODE_LABELS, Site
+
+REMOTE_MODES = ("phone", "video")
+FORMAT_WORDS = {"group": "a group", "one_to_one": "one-to-one support"}
+MODE_WORDS = {"face_to_face": "meeting face to face", "phone": "talking by phone",
+              "video": "video calls"}
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One message: a response name from the domain, its placeholder values, extra buttons."""
+
+    response: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+    buttons: Sequence[Mapping[str, str]] | None = None
+
+
+def site_values(site: Site) -> dict[str, Any]:
+    """Placeholder values every response may use."""
+    return {
+        "site_name": site.name,
+        "offer": site.describe_offer(),
+        "modes": site.describe_modes(),
+        "contact": site.describe_contact(),
+        "retention": site.describe_retention(),
+        "privacy_url": site.privacy_url,
+        "languages": site.describe_languages(),
+        "phone": site.contact.phone or site.contact.email or "",
+        "hours": site.contact.hours or "",
+    }
+
+
+def _remote_modes(site: Site) -> str:
+    return " or ".join(MODE_LABELS[m] for m in REMOTE_MODES if site.offers_mode(m))
+
+
+def concern_replies(code: str, site: Site) -> list[Reply]:
+    """The answer to a worry, with the facts of her site that matter to it."""
+    values = site_values(site)
+    replies = [Reply(f"concern_{code}", values)]
+    remote = _remote_modes(site)
+    if code == "group_anxiety" and site.offers_format("one_to_one"):
+        replies.append(Reply("site_one_to_one",
+                             {**values, "modes": site.describe_modes("one_to_one")}))
+    elif code in ("practical_travel", "practical_time") and remote:
+        replies.append(Reply("site_remote", {**values, "remote_modes": remote}))
+    elif code == "practical_childcare":
+        if site.offers_format("group") and site.babies_welcome:
+            replies.append(Reply("site_babies_welcome", values))
+        if remote:
+            replies.append(Reply("site_no_babies_info", {**values, "remote_modes": remote}))
+    elif code == "not_like_me" and len(site.languages) > 1:
+        replies.append(Reply("site_languages", values))
+    return replies
+
+
+def faq_replies(key: str, site: Site) -> list[Reply]:
+    values = site_values(site)
+    replies = [Reply(f"faq_{key}", values)]
+    if key == "formats" and site.groups:
+        replies.append(Reply("site_times", {"groups": site.describe_groups()}))
+    return replies
+
+
+def motivator_replies(code: str, site: Site) -> list[Reply]:
+    return [Reply(f"motivator_{code}", site_values(site))]
+
+
+def _button(title: str, payload: str) -> dict[str, str]:
+    return {"title": title, "payload": payload}
+
+
+def format_buttons(site: Site) -> list[dict[str, str]]:
+    """Buttons for the format question: only the formats her site offers, plus either/unsure."""
+    buttons = []
+    if site.offers_format("group"):
+        buttons.append(_button("A group", '/inform{"format":"group"}'))
+    if site.offers_format("one_to_one"):
+        buttons.append(_button("One-to-one", '/inform{"format":"one_to_one"}'))
+    if len(buttons) > 1:
+        buttons.append(_button("Either is fine", '/inform{"format":"either"}'))
+    buttons.append(_button("I'm not sure", '/inform{"format":"unsure"}'))
+    buttons.append(_button("I'd rather not say", "/skip"))
+    return buttons
+
+
+def format_question(site: Site) -> Reply:
+    if site.offers_format("group") and site.offers_format("one_to_one"):
+        return Reply("ask_format_preference", site_values(site), format_buttons(site))
+    return Reply("ask_format_preference_single",
+                 {**site_values(site), "format": FORMAT_WORDS[site.formats[0]]},
+                 format_buttons(site))
+
+
+def mode_buttons(site: Site) -> list[dict[str, str]]:
+    titles = {"face_to_face": "Face to face", "phone": "Phone", "video": "Video call"}
+    buttons = [_button(titles[m], f'/inform{{"mode":"{m}"}}') for m in site.modes]
+    if len(site.modes) > 1:
+        buttons.append(_button("Any of these", '/inform{"mode":"any"}'))
+    buttons.append(_button("I'd rather not say", "/skip"))
+    return buttons
+
+
+def unmet_preferences(slots: Mapping[str, Any], site: Site) -> list[str]:
+    """What she asked for that her site does not offer (recorded as she said it all the same)."""
+    wanted: list[str] = []
+    fmt = slots.get("format_preference")
+    if fmt in FORMAT_WORDS and not site.offers_format(fmt):
+        wanted.append(FORMAT_WORDS[fmt])
+    modes = [m for m in (slots.get("mode_preferences") or []) if m in codebook.MODES]
+    if modes and not any(site.offers_mode(m) for m in modes):
+        wanted.append(" or ".join(MODE_WORDS[m] for m in modes))
+    return wanted
+
+
+def unmet_reply(wanted: list[str], site: Site) -> Reply:
+    return Reply("preference_not_offered",
+                 {**site_values(site), "wanted": " and ".join(wanted)})
+
+
+def safety_replies(category: str, site: Site) -> list[Reply]:
+    """The safety response for a risk category: acknowledgement, routes, local contacts, and
+    the question whether she is safe now. Intrusive thoughts are answered calmly, an overdose
+    taken urgently."""
+    values = site_values(site)
+    ack = {
+        "harm_baby": "safety_ack_intrusive",
+        "overdose": "safety_ack_urgent",
+        "danger_at_home": "safety_ack_danger",
+    }.get(category, "safety_ack")
+    replies = [Reply(ack, values), Reply("safety_routes", values)]
+    local = "; ".join(c.describe() for c in site.crisis_contacts)
+    if local:
+        replies.append(Reply("safety_local", {**values, "local_contacts": local}))
+    replies.append(Reply("safety_ask_safe", values))
+    return replies
+
+
+def not_safe_replies(site: Site) -> list[Reply]:
+    values = site_values(site)
+    replies = [Reply("safety_not_safe", values)]
+    local = "; ".join(c.describe() for c in site.crisis_contacts)
+    if local:
+        replies.append(Reply("safety_local", {**values, "local_contacts": local}))
+    if site.contact.phone:
+        replies.append(Reply("safety_programme_contact", values))
+    replies.append(Reply("safety_stay", values))
+    return replies
+
+
+def close_replies(slots: Mapping[str, Any], site: Site) -> list[Reply]:
+    """The close: thanks, what happens next, where to get help if things get worse."""
+    values = site_values(site)
+    if slots.get("contact_requested") and slots.get("consent") == "given":
+        how = {"phone": "call you", "text": "text you", "email": "email you"}.get(
+            slots.get("preferred_contact") or "", "get in touch")
+        next_steps = f"Someone from {site.name} will {how} soon."
+    else:
+        next_steps = f"If you'd like to talk to someone at {site.name}, {site.describe_contact()}."
+    return [Reply("close", {**values, "next_steps": next_steps}),
+            Reply("close_help", values)]

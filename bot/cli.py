@@ -1,0 +1,123 @@
+"""The ``bot`` command: exports and checks for the people who run and study the programme."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+
+from bot.export import FORMATS, write_records
+
+
+def _parse_when(value: str) -> datetime:
+    """A date (``2026-11-27``) or an ISO timestamp; naive values are taken as UTC."""
+    try:
+        if len(value) == 10:
+            parsed = datetime.combine(date.fromisoformat(value), time.min)
+        else:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a date (YYYY-MM-DD) or ISO 8601 time") from exc
+    return parsed.replace(tzinfo=timezone.utc) if parsed.tzinfo is None else parsed
+
+
+def _until(value: str) -> datetime:
+    """``--until 2026-11-30`` includes the whole of that day."""
+    parsed = _parse_when(value)
+    return parsed + timedelta(days=1) if len(value) == 10 else parsed
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from bot.database import shared_engine
+    from bot.intake_record import IntakeRepository
+
+    records = IntakeRepository(shared_engine()).records(
+        site=args.site, since=args.since, until=args.until)
+    if args.output:
+        path = Path(args.output)
+        with path.open("w", encoding="utf-8", newline="") as out:
+            count = write_records(records, args.format, out)
+        print(f"Wrote {count} records to {path}", file=sys.stderr)
+    else:
+        write_records(records, args.format, sys.stdout)
+    return 0
+
+
+def cmd_risks(args: argparse.Namespace) -> int:
+    """Risk events for staff, newest last, until the staff pages exist."""
+    from bot.database import shared_engine
+    from bot.risk_events import RiskRepository
+
+    count = 0
+    for event in RiskRepository(shared_engine()).events(since=args.since,
+                                                        unreviewed=args.unreviewed):
+        count += 1
+        status = "reviewed" if event["reviewed"] else "UNREVIEWED"
+        print(f"{event['created_at']}  {event['site']:<12} {event['category']:<15} "
+              f"{event['layer']:<8} {status:<10} {event['conversation_id']}")
+        if args.show_messages:
+            print(f"    {event['message']!r}")
+    print(f"{count} risk event(s)", file=sys.stderr)
+    return 0
+
+
+def cmd_sites(args: argparse.Namespace) -> int:
+    from bot.sites import SiteConfigError, check_sites
+
+    try:
+        for line in check_sites():
+            print(line)
+    except SiteConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    from bot.database import shared_engine
+    from bot.retention import purge
+
+    report = purge(shared_engine())
+    print(f"Removed {report.transcripts} transcript(s) of conversations whose deletion was "
+          f"requested, and {report.expired} record(s) past their site's retention period.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bot", description="Peer-support intake assistant: records, risks and sites.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    export = commands.add_parser("export", help="export intake records (codebook fields)")
+    export.add_argument("--format", choices=FORMATS, required=True)
+    export.add_argument("--site", help="only this site id")
+    export.add_argument("--since", type=_parse_when, help="started on or after (date or time)")
+    export.add_argument("--until", type=_until, help="started before the end of (date or time)")
+    export.add_argument("--output", help="file to write (default: standard output)")
+    export.set_defaults(func=cmd_export)
+
+    risks = commands.add_parser("risks", help="list risk events for staff review")
+    risks.add_argument("--since", type=_parse_when, help="on or after (date or time)")
+    risks.add_argument("--unreviewed", action="store_true", help="only those not yet reviewed")
+    risks.add_argument("--show-messages", action="store_true",
+                       help="also print what she wrote (personal data: mind who sees it)")
+    risks.set_defaults(func=cmd_risks)
+
+    sites = commands.add_parser("sites", help="list the configured sites and check them")
+    sites.set_defaults(func=cmd_sites)
+
+    purge = commands.add_parser(
+        "purge", help="remove transcripts whose deletion was requested, and expired records")
+    purge.set_defaults(func=cmd_purge)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,118 @@
+"""The intake record's codebook: field names, codes and the mechanism mapping.
+
+This module is the code form of ``docs/codebook.md`` (a published contract with evaluators).
+Changing a code or a field here means bumping ``SCHEMA_VERSION`` and noting it in CHANGELOG.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+SCHEMA_VERSION = 1
+
+CONSENT_VALUES = ("given", "declined", "not_asked")
+REFERRAL_SOURCES = ("self", "health_visitor", "midwife", "gp", "mental_health_team", "other")
+PERINATAL_STAGES = ("pregnant", "postnatal")
+FORMATS = ("group", "one_to_one", "either", "unsure")
+MODES = ("face_to_face", "phone", "video")
+TIMES = ("morning", "afternoon", "evening", "weekend")
+TAKE_UP_INTENTS = ("yes", "maybe", "no")
+CONTACT_METHODS = ("phone", "text", "email")
+OUTCOMES = ("pending", "took_up", "did_not_take_up")
+
+#: Concern code -> the study's mechanism it belongs to.
+CONCERN_MECHANISMS: dict[str, str] = {
+    "fear_of_judgement": "psychological_safety",
+    "confidentiality_worry": "psychological_safety",
+    "group_anxiety": "psychological_safety",
+    "not_like_me": "reference_group",
+    "not_unwell_enough": "anticipated_gains",
+    "doubt_it_helps": "anticipated_gains",
+    "talking_not_valued": "anticipated_gains",
+    "prefers_professional": "professional_comparison",
+    "already_has_support": "professional_comparison",
+    "practical_time": "practical",
+    "practical_travel": "practical",
+    "practical_childcare": "practical",
+}
+
+#: Motivator code -> mechanism.
+MOTIVATOR_MECHANISMS: dict[str, str] = {
+    "meet_other_mothers": "reference_group",
+    "be_understood": "psychological_safety",
+    "feel_less_alone": "reference_group",
+    "practical_ideas": "anticipated_gains",
+}
+
+CONCERNS = tuple(CONCERN_MECHANISMS)
+MOTIVATORS = tuple(MOTIVATOR_MECHANISMS)
+MECHANISMS = (
+    "psychological_safety",
+    "reference_group",
+    "anticipated_gains",
+    "professional_comparison",
+    "practical",
+)
+DECLINE_REASONS = (*CONCERNS, "other")
+
+#: Export columns, in the codebook's order.
+FIELDS = (
+    "schema_version",
+    "conversation_id",
+    "site",
+    "started_at",
+    "last_activity_at",
+    "consent",
+    "explained",
+    "referral_source",
+    "perinatal_stage",
+    "format_preference",
+    "mode_preferences",
+    "time_preferences",
+    "concerns",
+    "motivators",
+    "mechanisms",
+    "take_up_intent",
+    "decline_reason",
+    "contact_requested",
+    "preferred_contact",
+    "risk_flag",
+    "completed",
+    "outcome",
+)
+
+#: Fields kept when consent is declined; everything else stays null or empty.
+MINIMAL_FIELDS = frozenset(
+    {"conversation_id", "site", "started_at", "last_activity_at", "consent", "risk_flag",
+     "completed"}
+)
+
+LIST_FIELDS = ("mode_preferences", "time_preferences", "concerns", "motivators", "mechanisms")
+
+
+def mechanisms_for(concerns: Iterable[str], motivators: Iterable[str]) -> list[str]:
+    """The mechanisms behind concerns and motivators, in first-raised order, no duplicates."""
+    found: list[str] = []
+    for code in concerns:
+        mechanism = CONCERN_MECHANISMS.get(code)
+        if mechanism and mechanism not in found:
+            found.append(mechanism)
+    for code in motivators:
+        mechanism = MOTIVATOR_MECHANISMS.get(code)
+        if mechanism and mechanism not in found:
+            found.append(mechanism)
+    return found
+
+
+def ordered_subset(values: Iterable[str] | None, allowed: tuple[str, ...]) -> list[str]:
+    """Keep only allowed codes, in the codebook's order, without duplicates."""
+    chosen = set(values or ())
+    return [code for code in allowed if code in chosen]
+
+
+def appended(values: Iterable[str] | None, code: str) -> list[str]:
+    """A copy of ``values`` with ``code`` added at the end unless already present."""
+    result = list(values or ())
+    if code not in result:
+        result.append(code)
+    return result

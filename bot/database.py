@@ -1,0 +1,120 @@
+"""The database shared by Rasa's tracker store and the intake tables.
+
+One setting, ``DATABASE_URL``, chooses it: a SQLite file under ``var/`` by default, PostgreSQL
+in production. SQLAlchemy 1.4 is used in its 2.0 style (``future=True``).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATABASE_PATH = REPO_ROOT / "var" / "intake.db"
+
+metadata = sa.MetaData()
+
+intake_records = sa.Table(
+    "intake_records",
+    metadata,
+    sa.Column("conversation_id", sa.String(255), primary_key=True),
+    sa.Column("schema_version", sa.Integer, nullable=False),
+    sa.Column("site", sa.String(64), nullable=False, index=True),
+    sa.Column("started_at", sa.DateTime(timezone=True), nullable=False, index=True),
+    sa.Column("last_activity_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("consent", sa.String(16), nullable=False),
+    sa.Column("explained", sa.Boolean, nullable=False, default=False),
+    sa.Column("referral_source", sa.String(32)),
+    sa.Column("perinatal_stage", sa.String(16)),
+    sa.Column("format_preference", sa.String(16)),
+    sa.Column("mode_preferences", sa.JSON, nullable=False, default=list),
+    sa.Column("time_preferences", sa.JSON, nullable=False, default=list),
+    sa.Column("concerns", sa.JSON, nullable=False, default=list),
+    sa.Column("motivators", sa.JSON, nullable=False, default=list),
+    sa.Column("take_up_intent", sa.String(8)),
+    sa.Column("decline_reason", sa.String(32)),
+    sa.Column("contact_requested", sa.Boolean, nullable=False, default=False),
+    sa.Column("preferred_contact", sa.String(8)),
+    sa.Column("risk_flag", sa.Boolean, nullable=False, default=False),
+    sa.Column("completed", sa.Boolean, nullable=False, default=False),
+    sa.Column("outcome", sa.String(16), nullable=False, default="pending"),
+)
+
+# Kept apart from the intake record: never exported, deleted on request.
+contact_details = sa.Table(
+    "contact_details",
+    metadata,
+    sa.Column("conversation_id", sa.String(255), primary_key=True),
+    sa.Column("method", sa.String(8), nullable=False),
+    sa.Column("value", sa.String(320), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+risk_events = sa.Table(
+    "risk_events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("conversation_id", sa.String(255), nullable=False, index=True),
+    sa.Column("site", sa.String(64), nullable=False),
+    sa.Column("category", sa.String(32), nullable=False),
+    sa.Column("layer", sa.String(16), nullable=False),
+    sa.Column("message", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, index=True),
+    sa.Column("reviewed", sa.Boolean, nullable=False, default=False),
+)
+
+# A mother asked for her conversation to be deleted: the intake record and contact details
+# go at once; the transcript in Rasa's tracker store is removed by `bot purge`.
+deletion_requests = sa.Table(
+    "deletion_requests",
+    metadata,
+    sa.Column("conversation_id", sa.String(255), primary_key=True),
+    sa.Column("requested_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("transcript_purged_at", sa.DateTime(timezone=True)),
+)
+
+
+def database_url() -> str:
+    """``DATABASE_URL`` from the environment, else the SQLite file under var/."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if url:
+        # Heroku-style URLs say postgres://, which SQLAlchemy 1.4 no longer accepts.
+        if url.startswith("postgres://"):
+            url = "postgresql://" + url[len("postgres://") :]
+        return url
+    return f"sqlite:///{DEFAULT_DATABASE_PATH}"
+
+
+def make_engine(url: str | None = None) -> Engine:
+    """An engine for ``url`` (default: :func:`database_url`), with the tables created."""
+    url = url or database_url()
+    kwargs: dict = {"future": True, "pool_pre_ping": True}
+    if url.startswith("sqlite"):
+        path = sa.engine.make_url(url).database
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        # Rasa writes the same file from another process: wait for its locks.
+        kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
+    engine = sa.create_engine(url, **kwargs)
+    if url.startswith("sqlite"):
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+    metadata.create_all(engine)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    # WAL lets the web app read while the action server writes.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+@functools.cache
+def shared_engine() -> Engine:
+    """The process-wide engine for the configured database."""
+    return make_engine()

@@ -1,0 +1,162 @@
+"""Which questions the intake form asks, and what a mother's turn answers.
+
+``required_slots`` decides the questions still to ask (declined consent, skipped questions and
+"no contact, thanks" take questions away). ``answer_turn`` reads one user turn into slot
+updates: her answer to the current question and anything she volunteered on the way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot import codebook
+from bot.contact_details import mask_contact
+from bot.extraction import extract_details
+
+#: Questions about peer support the assistant answers (intents ``faq_<key>``).
+FAQ_KEYS = ("what_is", "what_it_is_not", "volunteers", "privacy", "cost", "voluntary", "formats",
+            "what_happens_next")
+
+#: The value a skipped question gets, so the form moves on; never written to the record.
+SKIPPED = "skipped"
+
+PREFERENCE_SLOTS = (
+    "format_preference", "mode_preferences", "time_preferences", "referral_source",
+    "perinatal_stage",
+)
+CONTACT_SLOTS = ("preferred_contact", "contact_detail")
+
+#: Intents that step out of the current question (a rule answers them, then the form
+#: resumes). A turn with one of these must not fill a form slot, or the form would go on
+#: and the rule would never run.
+DIGRESSION_INTENTS = frozenset({
+    *(f"faq_{key}" for key in FAQ_KEYS),
+    *(f"concern_{code}" for code in codebook.CONCERNS),
+    *(f"motivator_{code}" for code in codebook.MOTIVATORS),
+    "tell_me_more", "ask_human", "request_contact", "stop",
+    "delete_data", "bot_challenge", "feeling_low", "out_of_scope", "greet", "goodbye",
+    "risk_suicide", "risk_self_harm", "risk_harm_baby", "risk_psychosis",
+    "risk_danger_at_home", "risk_overdose",
+})
+
+SKIPPABLE_SLOTS = frozenset({
+    *PREFERENCE_SLOTS, "take_up_intent", "decline_reason", "contact_detail", "preferred_contact",
+})
+
+
+def is_risk_intent(intent: str | None) -> bool:
+    return bool(intent) and intent.startswith("risk_")
+
+
+def required_slots(slots: Mapping[str, Any]) -> list[str]:
+    """The form's questions, in order, given what is known so far."""
+    consent = slots.get("consent")
+    keeps_answers = consent != "declined" and not slots.get("deleted")
+    contact_requested = slots.get("contact_requested") is True
+    contact = list(CONTACT_SLOTS) if contact_requested and keeps_answers else []
+
+    asked = ["consent"]
+    if contact and slots.get("take_up_intent") is None:
+        # She asked to be contacted part-way: take the details first, then go on.
+        asked += contact
+        contact = []
+    asked.append("explanation_ack")
+    if keeps_answers:
+        asked += list(PREFERENCE_SLOTS)
+    asked += ["concerns_done", "take_up_intent"]
+    if keeps_answers:
+        intent = slots.get("take_up_intent")
+        if intent == "no":
+            asked.append("decline_reason")
+        elif intent in ("yes", "maybe") or contact_requested:
+            asked.append("contact_requested")
+        asked += contact
+    return asked
+
+
+@dataclass
+class Turn:
+    """Slot updates from one user turn."""
+
+    slots: dict[str, Any] = field(default_factory=dict)
+    changed: list[str] = field(default_factory=list)
+    invalid_contact: bool = False
+    contact_value: str | None = None  # the normalised detail, to store apart; never a slot
+
+
+def concern_code(intent: str | None) -> str | None:
+    """The concern code of a ``concern_<code>`` intent."""
+    code = (intent or "").removeprefix("concern_")
+    return code if code in codebook.CONCERNS and intent != code else None
+
+
+def _answer_from_intent(intent: str | None, requested: str | None) -> dict[str, Any]:
+    """Answers that the intent alone gives to the question being asked."""
+    if requested == "explanation_ack" and intent not in DIGRESSION_INTENTS:
+        return {"explanation_ack": True}
+    if requested == "concerns_done":
+        if intent in ("deny", "skip", "thanks", "continue", "not_sure"):
+            return {"concerns_done": True}
+        if intent == "affirm":
+            # "Yes" without saying what: keep the question open and ask what it is.
+            return {"concerns_done": None}
+    if requested == "consent" and intent == "skip":
+        return {"consent": "declined"}
+    if requested == "contact_requested" and intent == "skip":
+        return {"contact_requested": False}
+    if requested in SKIPPABLE_SLOTS and intent == "skip":
+        value: Any = [SKIPPED] if requested in ("mode_preferences", "time_preferences") else SKIPPED
+        return {requested: value}
+    return {}
+
+
+def answer_turn(text: str, intent: str | None, entities: list[dict],
+                requested_slot: str | None, slots: Mapping[str, Any]) -> Turn:
+    """Read one user turn into slot updates.
+
+    Digressions and risks fill nothing (so the form steps aside for the rule that answers
+    them). Otherwise her answer to ``requested_slot`` and any preference she volunteered are
+    taken; a preference that replaces an earlier, different answer is reported in ``changed``.
+    """
+    turn = Turn()
+    code = concern_code(intent)
+    if intent in DIGRESSION_INTENTS and not (code and requested_slot == "decline_reason"):
+        return turn
+    if slots.get("deleted"):
+        return turn
+
+    extracted = extract_details(
+        text or "", intent, entities, requested_slot,
+        preferred_contact=slots.get("preferred_contact"), current=slots,
+    )
+    updates = dict(extracted.slots)
+    updates.update(_answer_from_intent(intent, requested_slot))
+
+    if requested_slot == "decline_reason":
+        if code:
+            updates["decline_reason"] = code
+            updates["concerns"] = codebook.appended(slots.get("concerns"), code)
+        elif "decline_reason" not in updates and intent not in ("affirm", "deny") and text:
+            updates["decline_reason"] = "other"
+
+    if "contact_detail" in updates:
+        value = updates.pop("contact_detail")
+        if value and value != SKIPPED:
+            turn.contact_value = value
+            updates["contact_detail"] = mask_contact(value)
+        else:
+            updates["contact_detail"] = value
+    if extracted.invalid_contact and requested_slot == "contact_detail":
+        turn.invalid_contact = True
+        updates.setdefault("contact_detail", None)
+
+    for name, value in updates.items():
+        old = slots.get(name)
+        if (name in PREFERENCE_SLOTS and name != requested_slot and old not in (None, [], SKIPPED,
+                                                                                  [SKIPPED])
+                and value != old):
+            turn.changed.append(name)
+        turn.slots[name] = value
+    return turn

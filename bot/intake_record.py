@@ -1,0 +1,206 @@
+"""The intake record: built from the conversation's state and upserted as the conversation goes.
+
+The custom actions hand over the conversation's slots; this module turns them into the codebook's
+fields (dropping anything that is not a valid code) and writes one row per conversation. A
+conversation that stops half-way still leaves a record of what was said up to then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import datetime, timezone
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from bot import codebook
+from bot.database import contact_details, deletion_requests, intake_records
+
+#: Fields the conversation writes; ``outcome`` belongs to staff and is never overwritten.
+CONVERSATION_FIELDS = tuple(
+    f for f in codebook.FIELDS
+    if f not in ("schema_version", "conversation_id", "started_at", "last_activity_at",
+                 "mechanisms", "outcome")
+)
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _code(value: Any, allowed: tuple[str, ...]) -> str | None:
+    return value if isinstance(value, str) and value in allowed else None
+
+
+def _codes_in_order_raised(values: Any, allowed: tuple[str, ...]) -> list[str]:
+    result: list[str] = []
+    for value in values or ():
+        if value in allowed and value not in result:
+            result.append(value)
+    return result
+
+
+def record_fields(slots: Mapping[str, Any], site: str) -> dict[str, Any]:
+    """The codebook fields (those the conversation owns) for the given slot values.
+
+    Her answers are kept only once she has given consent; until then, and when she declines,
+    only the minimal fields are.
+    """
+    consent = _code(slots.get("consent"), codebook.CONSENT_VALUES) or "not_asked"
+    fields: dict[str, Any] = {
+        "site": site,
+        "consent": consent,
+        "explained": False,
+        "referral_source": None,
+        "perinatal_stage": None,
+        "format_preference": None,
+        "mode_preferences": [],
+        "time_preferences": [],
+        "concerns": [],
+        "motivators": [],
+        "take_up_intent": None,
+        "decline_reason": None,
+        "contact_requested": False,
+        "preferred_contact": None,
+        "risk_flag": bool(slots.get("risk_flag")),
+        "completed": bool(slots.get("completed")),
+    }
+    if consent != "given":
+        return fields
+    contact_requested = bool(slots.get("contact_requested"))
+    fields.update(
+        explained=bool(slots.get("explained")),
+        referral_source=_code(slots.get("referral_source"), codebook.REFERRAL_SOURCES),
+        perinatal_stage=_code(slots.get("perinatal_stage"), codebook.PERINATAL_STAGES),
+        format_preference=_code(slots.get("format_preference"), codebook.FORMATS),
+        mode_preferences=codebook.ordered_subset(slots.get("mode_preferences"), codebook.MODES),
+        time_preferences=codebook.ordered_subset(slots.get("time_preferences"), codebook.TIMES),
+        concerns=_codes_in_order_raised(slots.get("concerns"), codebook.CONCERNS),
+        motivators=_codes_in_order_raised(slots.get("motivators"), codebook.MOTIVATORS),
+        take_up_intent=_code(slots.get("take_up_intent"), codebook.TAKE_UP_INTENTS),
+        decline_reason=_code(slots.get("decline_reason"), codebook.DECLINE_REASONS),
+        contact_requested=contact_requested,
+        preferred_contact=(
+            _code(slots.get("preferred_contact"), codebook.CONTACT_METHODS)
+            if contact_requested else None
+        ),
+    )
+    return fields
+
+
+class IntakeRepository:
+    """Reads and writes intake records, contact details and deletion requests."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def upsert(self, conversation_id: str, fields: Mapping[str, Any],
+               now: datetime | None = None) -> None:
+        """Create the conversation's record, or update it with ``fields``."""
+        now = now or utcnow()
+        values = {k: fields[k] for k in CONVERSATION_FIELDS if k in fields}
+        values["last_activity_at"] = now
+        with self.engine.begin() as conn:
+            updated = conn.execute(
+                sa.update(intake_records)
+                .where(intake_records.c.conversation_id == conversation_id)
+                .values(**values)
+            ).rowcount
+        if updated:
+            return
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(sa.insert(intake_records).values(
+                    conversation_id=conversation_id,
+                    schema_version=codebook.SCHEMA_VERSION,
+                    started_at=now,
+                    outcome="pending",
+                    **values,
+                ))
+        except IntegrityError:  # another process inserted it first: update instead
+            with self.engine.begin() as conn:
+                conn.execute(
+                    sa.update(intake_records)
+                    .where(intake_records.c.conversation_id == conversation_id)
+                    .values(**values)
+                )
+
+    def get(self, conversation_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(intake_records).where(
+                    intake_records.c.conversation_id == conversation_id)
+            ).mappings().first()
+        return export_row(row) if row else None
+
+    def records(self, site: str | None = None, since: datetime | None = None,
+                until: datetime | None = None) -> Iterator[dict[str, Any]]:
+        """Records ordered by ``started_at``, optionally for one site and a time window."""
+        query = sa.select(intake_records).order_by(
+            intake_records.c.started_at, intake_records.c.conversation_id)
+        if site:
+            query = query.where(intake_records.c.site == site)
+        if since:
+            query = query.where(intake_records.c.started_at >= since)
+        if until:
+            query = query.where(intake_records.c.started_at < until)
+        with self.engine.connect() as conn:
+            for row in conn.execute(query).mappings():
+                yield export_row(row)
+
+    def save_contact(self, conversation_id: str, method: str, value: str) -> None:
+        """Store (or replace) how to reach her, apart from the intake record."""
+        with self.engine.begin() as conn:
+            conn.execute(sa.delete(contact_details).where(
+                contact_details.c.conversation_id == conversation_id))
+            conn.execute(sa.insert(contact_details).values(
+                conversation_id=conversation_id, method=method, value=value,
+                created_at=utcnow()))
+
+    def contact(self, conversation_id: str) -> tuple[str, str] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(contact_details.c.method, contact_details.c.value).where(
+                contact_details.c.conversation_id == conversation_id)).first()
+        return (row.method, row.value) if row else None
+
+    def delete_conversation(self, conversation_id: str) -> None:
+        """Honour a deletion request: the record and contact details go now, the transcript
+        is queued for ``bot purge``."""
+        with self.engine.begin() as conn:
+            conn.execute(sa.delete(intake_records).where(
+                intake_records.c.conversation_id == conversation_id))
+            conn.execute(sa.delete(contact_details).where(
+                contact_details.c.conversation_id == conversation_id))
+            exists = conn.execute(sa.select(deletion_requests.c.conversation_id).where(
+                deletion_requests.c.conversation_id == conversation_id)).first()
+            if not exists:
+                conn.execute(sa.insert(deletion_requests).values(
+                    conversation_id=conversation_id, requested_at=utcnow()))
+
+
+def _as_utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    # SQLite hands datetimes back without a zone; they were written as UTC.
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(
+        timezone.utc)
+
+
+def iso_utc(value: datetime | None) -> str | None:
+    value = _as_utc(value)
+    return value.isoformat(timespec="seconds").replace("+00:00", "Z") if value else None
+
+
+def export_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored row as the codebook's record (field order, mechanisms derived, ISO times)."""
+    record = {field: row.get(field) for field in codebook.FIELDS if field != "mechanisms"}
+    for field in ("mode_preferences", "time_preferences", "concerns", "motivators"):
+        record[field] = list(record[field] or [])
+    record["mechanisms"] = codebook.mechanisms_for(record["concerns"], record["motivators"])
+    record["started_at"] = iso_utc(row.get("started_at"))
+    record["last_activity_at"] = iso_utc(row.get("last_activity_at"))
+    for flag in ("explained", "contact_requested", "risk_flag", "completed"):
+        record[flag] = bool(record[flag])
+    return {field: record[field] for field in codebook.FIELDS}

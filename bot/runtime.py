@@ -1,0 +1,186 @@
+"""Starting, watching and stopping the whole system: Rasa server and action server.
+
+`make run` uses :func:`main`; the integration tests start the same :class:`Stack` on their own
+ports and database, so what is tested is what runs.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlalchemy as sa
+import yaml
+
+from bot.database import REPO_ROOT, database_url, make_engine
+from bot.sites import SiteConfigError, load_sites
+from bot.training import ensure_model
+
+VENV_BIN = Path(sys.executable).parent
+
+
+def endpoints_config(db_url: str, redis_url: str | None, action_port: int) -> dict:
+    """Rasa's endpoints for a database URL: the tracker store shares the intake database."""
+    url = sa.engine.make_url(db_url)
+    if url.get_backend_name() == "sqlite":
+        tracker_store = {"type": "SQL", "dialect": "sqlite", "db": url.database}
+    else:
+        tracker_store = {
+            "type": "SQL", "dialect": url.get_backend_name(), "url": url.host or "localhost",
+            "port": url.port or 5432, "db": url.database, "username": url.username or "",
+            "password": url.password or "",
+        }
+    config: dict = {
+        "action_endpoint": {"url": f"http://127.0.0.1:{action_port}/webhook"},
+        "tracker_store": tracker_store,
+    }
+    if redis_url:
+        redis = sa.engine.make_url(redis_url.replace("redis://", "redis+x://", 1))
+        config["lock_store"] = {
+            "type": "redis", "url": redis.host or "localhost", "port": redis.port or 6379,
+            "db": int(redis.database or 0), "password": redis.password or None,
+            "key_prefix": "intake",
+        }
+    return config
+
+
+@dataclass
+class Stack:
+    """The Rasa server and the action server as child processes."""
+
+    rasa_port: int = 5005
+    action_port: int = 5055
+    db_url: str = field(default_factory=database_url)
+    redis_url: str | None = field(default_factory=lambda: os.environ.get("REDIS_URL") or None)
+    var_dir: Path = REPO_ROOT / "var"
+    model: Path | None = None
+    processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+
+    def _env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update(DATABASE_URL=self.db_url, SANIC_HOST="127.0.0.1", PYTHONUNBUFFERED="1")
+        # Rasa's own telemetry would try to reach the internet.
+        env.setdefault("RASA_TELEMETRY_ENABLED", "false")
+        env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+        return env
+
+    def start(self, timeout: float = 240.0) -> None:
+        """Start both servers and wait until each answers."""
+        load_sites()  # a broken site file stops start-up here, with its name and field
+        make_engine(self.db_url).dispose()  # intake tables exist before the first message
+        model = self.model or ensure_model()
+        logs = self.var_dir / "logs"
+        logs.mkdir(parents=True, exist_ok=True)
+        endpoints = self.var_dir / f"endpoints-{self.rasa_port}.yml"
+        endpoints.write_text(yaml.safe_dump(
+            endpoints_config(self.db_url, self.redis_url, self.action_port)))
+        self._spawn("action server", [
+            str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions",
+            "--port", str(self.action_port), "--quiet",
+        ], logs / f"actions-{self.action_port}.log")
+        self._spawn("Rasa server", [
+            str(VENV_BIN / "rasa"), "run", "--model", str(model), "--endpoints", str(endpoints),
+            "--credentials", str(REPO_ROOT / "credentials.yml"), "--interface", "127.0.0.1",
+            "--port", str(self.rasa_port), "--quiet",
+        ], logs / f"rasa-{self.rasa_port}.log")
+        self._wait_until_up(timeout)
+
+    def _spawn(self, name: str, command: list[str], log: Path) -> None:
+        with log.open("ab") as out:
+            self.processes[name] = subprocess.Popen(
+                command, cwd=REPO_ROOT, env=self._env(), stdout=out, stderr=subprocess.STDOUT,
+                start_new_session=True)
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def action_url(self) -> str:
+        return f"http://127.0.0.1:{self.action_port}"
+
+    def _wait_until_up(self, timeout: float) -> None:
+        checks = {"action server": f"{self.action_url}/health", "Rasa server": f"{self.rasa_url}/"}
+        deadline = time.monotonic() + timeout
+        pending = dict(checks)
+        while pending:
+            dead = self.dead()
+            if dead:
+                self.stop()
+                raise RuntimeError(f"the {dead} stopped during start-up; see var/logs/")
+            for name, url in list(pending.items()):
+                try:
+                    with urllib.request.urlopen(url, timeout=2):
+                        del pending[name]
+                except (urllib.error.URLError, OSError):
+                    pass
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"timed out waiting for: {', '.join(pending)}")
+            time.sleep(0.5)
+
+    def dead(self) -> str | None:
+        """The name of a process that has exited, if any."""
+        for name, process in self.processes.items():
+            if process.poll() is not None:
+                return name
+        return None
+
+    def stop(self) -> None:
+        """Stop every process (and its children), politely first."""
+        for process in self.processes.values():
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        deadline = time.monotonic() + 15
+        for process in self.processes.values():
+            try:
+                process.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        self.processes.clear()
+
+
+def main() -> int:
+    stack = Stack()
+    try:
+        stack.start()
+    except SiteConfigError as exc:
+        print(f"Site configuration error: {exc}", file=sys.stderr)
+        return 2
+    except RuntimeError as exc:
+        print(f"Could not start: {exc}", file=sys.stderr)
+        return 1
+    print(
+        "\nThe intake assistant is running (embedded SQLite database unless DATABASE_URL is set).\n"
+        f"  Rasa server (REST channel): {stack.rasa_url}/webhooks/rest/webhook\n"
+        f"  Action server:              {stack.action_url}/webhook\n"
+        "  Chat in a terminal:         make shell   (in another terminal)\n"
+        "  Export the records:         .venv/bin/bot export --format csv\n"
+        "  Logs:                       var/logs/\n"
+        "Press Ctrl-C to stop.\n", flush=True)
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    try:
+        while True:
+            dead = stack.dead()
+            if dead:
+                print(f"The {dead} stopped unexpectedly (see var/logs/); stopping the rest.",
+                      file=sys.stderr)
+                return 1
+            time.sleep(1)
+    except KeyboardInterrupt:
+        print("\nStopping...", flush=True)
+        return 0
+    finally:
+        stack.stop()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

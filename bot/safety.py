@@ -1,0 +1,1397 @@
+"""Deterministic safety net: named regex rules that spot risk in a mother's message.
+
+This is the first of two safety layers (the second is the NLU model's own ``risk_*`` intents).
+It is deliberately plain Python with no Rasa import so it can be tested, reviewed and reused
+anywhere (the NLU component ``bot.nlu.safety_net`` wraps it).
+
+Design, in order of importance:
+
+1. A missed risk is far worse than an extra safety message. Rules are broad; the exceptions
+   that stop them firing are narrow, named and tested: idioms ("could kill for a coffee"),
+   accidents ("burnt myself on the oven"), other people ("my cousin overdosed"), explicit
+   negation ("I'm not suicidal, just tired"), and questions about the service.
+2. A negation only counts when it governs the risk phrase directly (same clause, only filler
+   words in between) and nothing after it takes it back ("never had thoughts of hurting her
+   until last night"). "I'm not ok, I want to die" still fires.
+3. Text is normalised first (lower case, straight quotes, apostrophes removed, text speak and
+   common contractions unified, long letter runs shortened) so rules stay readable.
+
+The public API is :func:`assess`; :func:`find_risks` lists every rule that fired, for staff
+and debugging. Rule names, never message text, are what callers should log.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+RISK_CATEGORIES: tuple[str, ...] = (
+    "suicide",
+    "self_harm",
+    "harm_baby",
+    "psychosis",
+    "danger_at_home",
+    "overdose",
+)
+
+# When one message matches several categories, the most time-critical wins.
+CATEGORY_PRIORITY: tuple[str, ...] = (
+    "overdose",
+    "suicide",
+    "harm_baby",
+    "psychosis",
+    "danger_at_home",
+    "self_harm",
+)
+
+
+@dataclass(frozen=True)
+class SafetyAssessment:
+    """The net's verdict on one message.
+
+    category: one of RISK_CATEGORIES, or None.
+    pattern:  name of the rule that matched (for staff / debugging; never the text). When
+              ``reassure`` is True it names the rule whose match was negated.
+    reassure: distress mentioned but explicitly negated ("I'm not suicidal, just tired"):
+              no crisis, but it deserves a kind word.
+    """
+
+    category: str | None
+    pattern: str | None
+    reassure: bool
+
+
+NO_RISK = SafetyAssessment(category=None, pattern=None, reassure=False)
+
+# --------------------------------------------------------------------------------------------
+# Normalisation
+# --------------------------------------------------------------------------------------------
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u02bc": "'", "\u00b4": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+        "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    }
+)
+
+# (pattern, replacement), applied in order on lower-cased text without apostrophes.
+_SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
+    (r"&", " and "),
+    (r"\bi m\b", "im"),
+    (r"\bi ve\b", "ive"),
+    (r"\bi am\b", "im"),
+    (r"\bi will\b", "ill"),
+    (r"\bi would\b", "id"),
+    (r"\bhe will\b", "hell"),
+    (r"\bhe would\b", "hed"),
+    (r"\bshe will\b", "shell"),
+    (r"\bthey will\b", "theyll"),
+    (r"\bthey would\b", "theyd"),
+    (r"\b(?:do not|dnt)\b", "dont"),
+    (r"\b(?:does not|dosent|dosnt)\b", "doesnt"),
+    (r"\bdid not\b", "didnt"),
+    (r"\b(?:can not|cannot|carnt|cnt|cant)\b", "cant"),
+    (r"\bwill not\b", "wont"),
+    (r"\b(?:would not|wouldn|wudnt)\b", "wouldnt"),
+    (r"\bcould not\b", "couldnt"),
+    (r"\bis not\b", "isnt"),
+    (r"\bare not\b", "arent"),
+    (r"\bwas not\b", "wasnt"),
+    (r"\b(?:have not|havnt|havent|haven)\b", "havent"),
+    (r"\bhas not\b", "hasnt"),
+    (r"\bhad not\b", "hadnt"),
+    (r"\b(?:wanna|wana|wanne|wnt to|want2|wan to)\b", "want to"),
+    (r"\b(?:gonna|gona|gunna|goin to)\b", "going to"),
+    (r"\b(want|wanted|going|need|have|like|trying|try) 2\b", r"\1 to"),
+    (r"\bkms\b", "kill myself"),
+    (r"\b(?:my self|meself|mesel|myslef|mysef|myselfe|maself|mysel|my sef|myslf)\b", "myself"),
+    (r"\b(?:thoughs|thougts|thouhgts|thots|throughts|thoghts|thougths)\b", "thoughts"),
+    (r"\b(?:no one|noone|no1|no body)\b", "nobody"),
+    (r"\b(?:some one|some1)\b", "someone"),
+    (r"\b(?:every one|every1)\b", "everyone"),
+    (r"\bany more\b", "anymore"),
+    (r"\bu\b", "you"),
+    (r"\bur\b", "your"),
+    (r"\br\b", "are"),
+    (r"\bb\b", "be"),
+    (r"\bb4\b", "before"),
+    (r"\bn\b", "and"),
+    (r"\b(?:cos|coz|cuz|becuase|becasue|bcoz|bc)\b", "because"),
+    (r"\b(?:til|till|untill|untl)\b", "until"),
+    (r"\babt\b", "about"),
+    (r"\btho\b", "though"),
+    (r"\bppl\b", "people"),
+    (r"\bbf\b", "boyfriend"),
+    (r"\b(?:hubby|hubs|dh)\b", "husband"),
+    (r"\bdp\b", "partner"),
+    (r"\blo\b", "little one"),
+    (r"\bdd\b", "daughter"),
+    (r"\bds\b", "son"),
+    (r"\bwiv\b", "with"),
+    (
+        r"\b(hurt|harm|cutt|cut|kill|kil|think|burn|scratch|hear|see|smother|shak|drown|end"
+        r"|tak|go|feel|hav|gett|plann|want|look|try|hit|punch|slapp|bit|pick|dy)in\b",
+        r"\1ing",
+    ),
+)
+_SUBSTITUTIONS_COMPILED = tuple((re.compile(p), r) for p, r in _SUBSTITUTIONS)
+
+
+def normalise(text: str) -> str:
+    """Lower-case, unify quotes and contractions, drop apostrophes and symbols.
+
+    Keeps sentence punctuation (. , ! ? ; : and newlines) because clause boundaries matter
+    for negation. Letters repeated three or more times are shortened to two ("sooooo" ->
+    "soo", "diiiie" -> "diie"), which is why some rules allow a repeated letter.
+    """
+    t = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+    t = t.replace("'", "")
+    t = t.replace("-", " ").replace("_", " ").replace("/", " ")
+    # Symbols and emoji become spaces; letters, digits and combining marks (needed by
+    # Devanagari, Bengali, Arabic...) are kept.
+    t = "".join(
+        ch if ch.isalnum() or ch.isspace() or ch in ".,!?;:" or unicodedata.category(ch)[0] == "M"
+        else " "
+        for ch in t
+    )
+    t = re.sub(r"([a-z])\1{2,}", r"\1\1", t)
+    t = re.sub(r"[ \t\r\f\v]+", " ", t)
+    for pattern, replacement in _SUBSTITUTIONS_COMPILED:
+        t = pattern.sub(replacement, t)
+    return re.sub(r"[ \t]+", " ", t).strip()
+
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary shared by the rules. Placeholders like @GAP are expanded by _p().
+# --------------------------------------------------------------------------------------------
+
+_NEGATORS = (
+    "not|never|no|dont|doesnt|didnt|havent|hasnt|hadnt|wouldnt|wont|isnt|arent|wasnt|werent"
+    "|couldnt|nor|neither|none|nothing|nobody"
+)
+_VOCAB: dict[str, str] = {
+    # any one word (may carry a comma), never crossing a sentence end
+    "GAP": r"(?:[^\s.!?]+\s+)",
+    # any one word except a negator (so "he's never hit me" cannot match "he ... hit me")
+    "FGAP": rf"(?:(?!(?:{_NEGATORS})\b)[^\s.!?]+\s+)",
+    "MYSELF": r"(?:myself)",
+    "BABYNOUN": (
+        r"(?:(?:the|my|our|this|that|her|his|me|a)\s+)?(?:(?:little|poor|tiny|own)\s+)?"
+        r"(?:baby|babies|babe|bubba|bubs|bub|baba|newborn|little one|son|daughter|boy|girl"
+        r"|kids?|children|child|twins?|toddler|lad)\b"
+    ),
+    "PILL": (
+        r"(?:pills?|tablets?|tabs|meds|medication|medications|medicines?|capsules?"
+        r"|par[ae]c[ei]?t[aeo]?m[oa]ls?|panadol|calpol|co ?codamol|codeine|ibuprofen|nurofen"
+        r"|aspirin|naproxen|tramadol|morphine|oramorph|diazepam|valium|zopiclone"
+        r"|sleeping (?:pills|tablets)|sleepers|anti ?depressants?|sertraline|fluoxetine|prozac"
+        r"|citalopram|escitalopram|mirtazapine|venlafaxine|amitriptyline|propranolol"
+        r"|quetiapine|olanzapine|lithium|pregabalin|gabapentin|insulin|pain ?killers?"
+        r"|prescription|antihistamines?|piriton|methadone)\b"
+    ),
+    # How much was taken. A container ("a box", "the whole packet") or a number of 9 or more
+    # (two paracetamol is a normal dose; "50 mg" and "10 o'clock" are not counts of pills).
+    "QTY": (
+        r"(?:all of|all|every single|every|the lot|a lot|lots|loads|a load|a bunch|bunch"
+        r"|a handful|handfuls|a fistful|fistfuls|too many|too much|a ton|tons|masses|heaps"
+        r"|a massive amount|a huge amount|a shitload|a dozen|dozens"
+        r"|(?:(?:the|a|an|my|her|his|two|three|four|2|3|4)\s+)?(?:whole\s+|full\s+|entire\s+)?"
+        r"(?:box|boxes|packet|packets|pack|packs|bottle|bottles|strip|strips|tub|tubs"
+        r"|blister pack)"
+        r"|(?:like |about |over |around |nearly |almost |at least )?"
+        r"(?:\d{2,}|9|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+        r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|hundred)"
+        r"(?!\s*(?:mg|mcg|ml|milligrams?|micrograms?|g|x|oclock|am|pm|minutes?|mins?|hours?"
+        r"|hrs?|days?|weeks?|months?|years?)\b))"
+    ),
+    "TOOK": r"(?:taken|took|swallowed|had|necked|downed|popped|eaten|ate|gulped|scoffed)",
+    "PARTNER": (
+        r"(?:partner|husband|boyfriend|fiance|fiancee|fella|feller|man|ex|ex partner"
+        r"|ex husband|ex boyfriend|other half|baby daddy|babys dad|babys father|kids dad"
+        r"|dad|father|stepdad|step dad|mum|mother|stepmum|brother|mother in law|mil"
+        r"|father in law|in laws|housemate|flatmate|landlord|uncle|wife|girlfriend|family)"
+    ),
+}
+# who "he" might be: a pronoun, or "my partner" / "my mum's boyfriend" / "the baby's dad"
+_VOCAB["SUBJ"] = (
+    r"(?:\bhes\b|\bhe\b|\bshe\b|\bshes\b|(?:\bmy|\bthe|\bour)\s+(?:(?:mums|dads|babys|kids"
+    r"|sons|daughters)\s+)?" + _VOCAB["PARTNER"] + r"\b)"
+)
+_VOCAB["BABY"] = r"(?:" + _VOCAB["BABYNOUN"] + r"|him\b|her\b|them\b)"
+_HARM_VERBS = (
+    r"(?:hurt|hurting|harm|harming|harmed|hit|hitting|shake|shaking|shook|smother|smothering"
+    r"|smothered|suffocate|suffocating|suffocated|drown(?:ing)?(?!\s+\w+\s+out\b)|drowned"
+    r"|drop|dropping|dropped"
+    r"|(?:throw|throwing|threw)(?!\s+\w+\s+out\b(?!\s+(?:of\s+)?the\s+window))"
+    r"|thrown|stab|stabbing|stabbed|strangle|strangling"
+    r"|strangled|choke|choking|choked|squeeze|squeezing|squeezed|punch|punching|punched"
+    r"|slap|slapping|slapped|smack|smacking|smacked|batter|battering|crush|crushing|bite"
+    r"|biting|kick|kicking|kicked|scald|scalding|poison|poisoning|starve|starving|push"
+    r"|pushing|pushed|kill|killing|killed|murder|murdering|snap|snapping|cut|cutting"
+    r"|burn|burning|grip|gripping|gripped|grab|grabbing|grabbed)"
+)
+_VOCAB["HARM"] = _HARM_VERBS
+# "could/would hurt him" is risk; "I could kill him" about a partner is an idiom, so the
+# pronoun-object rules use this list without kill/murder.
+_VOCAB["HARMSOFT"] = _HARM_VERBS.replace("|kill|killing|killed|murder|murdering", "")
+
+
+# "overdosed on chocolate"
+_VOCAB["TREATS"] = (
+    r"\s+on\s+(?:[^\s.!?]+\s+)?(?:chocolate|choc|sugar|caffeine|coffee|tea|cake|biscuits"
+    r"|crisps|sweets|netflix|telly|tv|love|cuteness|cuddles|snuggles|carbs|cheese|haribo"
+    r"|box sets|vitamins?|baby photos|cbeebies|peppa|wine gums|baby snuggles)"
+)
+# After "<harm verb> <baby>": ordinary care ("drop her at nursery"), a benign explanation
+# ("scared I'll drop her, she's so tiny"), and "hurt her feelings".
+_VOCAB["BABYCARE"] = (
+    r"\s*(?:feelings|off\b|at\s+(?:nursery|school|my|the|her|his)|round|to\s+(?:nursery|school"
+    r"|my|the|her|his)|with\s+(?:my|her|his|the)\s+(?:mum|dad|nan|gran|sister|childminder)"
+    r"|up\b|a text|a message|a line|awake|gently|a bath|a bottle|on the swing|in the bath with"
+    r"|(?:[^\s.!?]+\s+){0,4}?(?:so tiny|so small|wriggly|wriggling|slippery|clumsy"
+    r"|when (?:im|i am) (?:tired|half asleep)))"
+)
+
+
+def _p(template: str) -> re.Pattern[str]:
+    """Compile a rule template, expanding @NAME placeholders from _VOCAB."""
+    for name in sorted(_VOCAB, key=len, reverse=True):
+        template = template.replace("@" + name, _VOCAB[name])
+    return re.compile(template)
+
+
+# --------------------------------------------------------------------------------------------
+# Rules
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named pattern.
+
+    unless_before: searched in the 60 characters before the match (anchor with ``$``).
+    unless_after:  matched at the start of the 80 characters after the match.
+    Both are ignored when the sentence states intent ("on purpose", "to cope"), so an
+    accident exception cannot hide deliberate self-harm.
+    others: suppress when the nearest person before the match (same sentence) is someone
+            else ("my cousin overdosed", "mums who are suicidal").
+    negatable: whether a governing negation ("I'm not ...") turns the match into reassurance.
+    """
+
+    name: str
+    category: str
+    pattern: re.Pattern[str]
+    unless_before: re.Pattern[str] | None = None
+    unless_after: re.Pattern[str] | None = None
+    others: bool = False
+    negatable: bool = True
+
+
+def _rule(
+    category: str,
+    name: str,
+    pattern: str,
+    *,
+    unless_before: str | None = None,
+    unless_after: str | None = None,
+    others: bool = False,
+    negatable: bool = True,
+) -> Rule:
+    return Rule(
+        name=f"{category}.{name}",
+        category=category,
+        pattern=_p(pattern),
+        unless_before=_p(unless_before) if unless_before else None,
+        unless_after=_p(unless_after) if unless_after else None,
+        others=others,
+        negatable=negatable,
+    )
+
+
+# Fear of being judged, not a risk: "they'll think I'd hurt my baby". Searched just before a
+# harm-to-baby match; "I think I'd hurt my baby" still fires (the thinker must be someone else).
+_THEY_THINK = (
+    r"(?:they|theyll|theyd|theyre|people|social services|social workers?|someone|anyone"
+    r"|the volunteers?|volunteers?|the hv|hv|health visitors?|the health visitor|midwife"
+    r"|midwives|gp|doctors?|the doctor|everyone|he|she|hell|shell|my partner|my family"
+    r"|my mum|the nurse|nurses?)\s+(?:will\s+|would\s+|might\s+|may\s+|could\s+|must\s+"
+    r"|\w+ly\s+)?(?:think|thinks|thought|assume|assumes|say|says|believe|believes|suspect"
+    r"|suspects|decide|decides|accuse me of|report|reports)\s+(?:that\s+)?(?:@GAP){0,2}$"
+)
+_SUICIDE_ADJ = r"\bsu+i?[cs]+i?d(?:al|ial|le|ally)\b"
+_SUICIDE_NOUN = r"\bsu+i?[cs]+i?des?\b"
+_SELF_HARM = r"\b(?:self ?harm\w*|slef ?harm\w*|sefl ?harm\w*|self ?harn\w*|self ?injur\w*)"
+
+RULES: tuple[Rule, ...] = (
+    # ---------------------------------------------------------------- overdose (taken) -----
+    _rule("overdose", "took_quantity_of_pills",
+          r"\b@TOOK\s+(?:@GAP){0,2}?@QTY\s+(?:of\s+)?(?:@GAP){0,3}?@PILL"
+          r"(?!\s+(?:to take|prescribed|over the (?:years|months|weeks)|from the (?:gp|doctor"
+          r"|pharmacy|chemist)))", others=True),
+    _rule("overdose", "took_pills_then_quantity",
+          r"\b@TOOK\s+(?:@GAP){0,3}?@PILL\s*,?\s*(?:all of them|every one|every single one"
+          r"|the whole (?:lot|packet|box|strip|bottle|pack)|the lot|in one go|all at once)",
+          others=True),
+    _rule("overdose", "took_an_overdose",
+          r"\b(?:taken|took|done|did|had|swallowed)\s+(?:an?\s+)?(?:@GAP)?"
+          r"(?:overdose|overdoes|over dose|od)\b", others=True),
+    _rule("overdose", "i_overdosed",
+          r"\b(?:i|ive|i have|i just|ive just|just|i think i|i think ive|i might have"
+          r"|i may have|i already|already|im)\s+(?:@FGAP)?(?:overdosed|overdoesed|overdoes"
+          r"|overdosing"
+          r"|over dosed|oded|odd|od)\b", unless_after=r"@TREATS"),
+    _rule("overdose", "overdosed",
+          r"\b(?:overdosed|overdoesed|over dosed)\b", others=True,
+          unless_after=r"@TREATS"),
+    _rule("overdose", "swallowed_medicine_cabinet",
+          r"\b(?:swallowed|taken|took|had|ate|eaten)\s+(?:everything|all the @PILL)\s+"
+          r"(?:in|from)\s+(?:the|my|our)\s+(?:medicine |bathroom |kitchen )?"
+          r"(?:cabinet|cupboard|drawer|box|house)"),
+    _rule("overdose", "alcohol_and_pills",
+          r"\b(?:vodka|wine|gin|alcohol|drink|booze|whisky|whiskey|rum|cider|lager)\s+"
+          r"(?:@GAP){0,3}?(?:and|with|then)\s+(?:@GAP){0,4}?@PILL"
+          r"|\b@PILL\s+(?:@GAP){0,2}?(?:and|with)\s+(?:@GAP){0,2}?(?:vodka|wine|gin|alcohol"
+          r"|drink|booze|whisky|whiskey|rum)", others=True),
+    _rule("overdose", "extra_pills_to_sleep_forever",
+          r"\b(?:took|taken|swallowed|had)\s+(?:@GAP){0,2}?(?:extra|more|double|triple)\s+"
+          r"(?:@GAP){0,2}?@PILL\s+(?:@GAP){0,4}?(?:sleep forever|never wake|not wake|die|end it"
+          r"|wont wake|wouldnt wake)"),
+    _rule("overdose", "took_everything",
+          r"\b(?:took|taken|swallowed|had)\s+everything\s+(?:i\s+could\s+(?:find|get)|in\s+the\s+"
+          r"(?:house|cupboard|cabinet|drawer|flat))", others=True),
+    _rule("overdose", "took_more_than_i_should",
+          r"\b(?:took|taken|had|swallowed)\s+(?:way\s+|a lot\s+|loads\s+)?more\s+"
+          r"(?:@GAP){0,2}?than\s+"
+          r"(?:i\s+)?(?:should|was supposed|im supposed|the dose|prescribed|it says|youre meant)"
+          r"|\b(?:taken|took|swallowed|had)\s+(?:my|the|a|her|his)?\s*(?:whole|entire|full)\s+"
+          r"(?:packet|box|bottle|strip|prescription|supply|pack)\b(?!\s+of\s+(?!@PILL))"
+          r"|\b(?:just\s+)?(?:taken|took|swallowed)\s+(?:some\s+)?(?:pills|tablets)\b"
+          r"(?!\s+(?:for|from|with|like|as|to))\s+(?:@GAP){0,3}?(?:and|now)\s+(?:i\s+)?"
+          r"(?:feel|am|im|dont feel|cant)\s+(?:@GAP)?(?:sleepy|drowsy|sick|dizzy|weird|funny"
+          r"|strange|right|well|breathe|stay awake|keep my eyes)", others=True),
+    _rule("overdose", "took_too_many",
+          r"\b(?:took|taken|swallowed)\s+(?:way\s+)?too\s+many\b", others=True),
+    _rule("overdose", "drank_poison",
+          r"\b(?:drank|drunk|swallowed|taken|took|had)\s+(?:some\s+)?(?:bleach|antifreeze"
+          r"|poison|weed ?killer|cleaning stuff|washing up liquid|dettol)\b", others=True),
+    # ---------------------------------------------------------------- suicide -------------
+    _rule("suicide", "suicidal",
+          _SUICIDE_ADJ, others=True,
+          unless_after=r"\s+(?:people|mums|mothers|women|ladies|parents|patients|clients)\b"),
+    _rule("suicide", "suicide_thoughts",
+          r"\b(?:thought|thoughts|thinking|think|considering|considered|contemplat\w+"
+          r"|attempt\w*|tried|try|trying|commit|committing|plan\w*|going to|want to|wanting to"
+          r"|urges?|close to|about to|crossed my mind)\s+(?:of\s+|about\s+)?(?:@GAP){0,2}?"
+          + _SUICIDE_NOUN, others=True),
+    _rule("suicide", "suicide_on_my_mind",
+          _SUICIDE_NOUN + r"\s+(?:@GAP){0,2}?(?:crossed my mind|on my mind|in my head"
+          r"|thoughts?|attempts?|note|letter|plan|is the only|feels like|seems like)", others=True),
+    _rule("suicide", "suicide_alone", r"^\W*" + _SUICIDE_NOUN + r"\W*$"),
+    _rule("suicide", "kill_myself",
+          r"\b(?:kil+|kll+)(?:ing|ed|s)?\s+@MYSELF\b",
+          unless_after=r"\s+(?:laughing|trying|to (?:get|keep|make|finish|be|do)|working"
+          r"|for (?:this|him|them|it)|over (?:this|it)|with work)"),
+    _rule("suicide", "top_or_do_myself_in",
+          r"\b(?:top|topping|topped|tops)\s+@MYSELF\b(?!\s+up)|\b(?:do|doing|did)\s+@MYSELF\s+in\b"),
+    _rule("suicide", "end_or_take_my_life",
+          r"\b(?:end|ending|ended|take|taking|took|finish|finishing)\s+my\s+(?:own\s+)?life\b"),
+    _rule("suicide", "end_it_all",
+          r"\b(?:end|ending|finish|finishing)\s+(?:it all|it|things|everything|the pain"
+          r"|my suffering|this life)\b",
+          unless_before=r"\b(?:can|could|shall|do|should)\s+(?:we|i|you)\s+$",
+          unless_after=r"\s+(?:with|between|early|off)\b"),
+    _rule("suicide", "want_to_die",
+          r"\b(?:want|wanted|wanting|wish|wishing|ready|longing|hoping|going|trying|plan\w*"
+          r"|prefer|need|would like|id like|like|deserve)\s+to\s+(?:just\s+)?(?:di+e+|be dead"
+          r"|stop living|stop breathing|not exist|stop existing|not be alive)\b",
+          unless_after=r"\s+(?:of|from)\s+(?:embarrassment|shame|laughing|boredom)"),
+    _rule("suicide", "wish_i_was_dead",
+          r"\b(?:wish|wishing|hope|hoping)\s+(?:that\s+)?(?:i|id)\s+(?:was|were|had|could|would"
+          r"|had never|never|would just)\s+(?:just\s+)?(?:dead|die|died|been born|drop dead"
+          r"|not be here|not wake up|never wake up)\b"),
+    _rule("suicide", "hope_not_wake_up",
+          r"\b(?:hope|hoping|wish|pray|praying)\s+(?:that\s+)?i\s+(?:dont|wont|didnt|wouldnt"
+          r"|never|do not)\s+wake\s+up"
+          r"|\b(?:go|going|went|get|fall|falling|fell)\s+(?:to\s+sleep|asleep)\s+and\s+(?:not|never)"
+          r"\s+wake\s+up"
+          r"|\bif\s+i\s+(?:just\s+)?(?:never|didnt)\s+(?:woke|wake)\s+up"
+          r"|\bsleep\s+and\s+never\s+wake"
+          r"|\b(?:dont|never)\s+want\s+to\s+wake\s+up"
+          r"|\bnot\s+(?:to\s+)?wake\s+up\b(?!\s+(?:the|her|him|my|until|til|when|early))",
+          negatable=False),
+    _rule("suicide", "hope_i_die",
+          r"\b(?:hope|hoping|pray|praying)\s+(?:that\s+)?i\s+(?:die|dont make it|get hit by)"),
+    _rule("suicide", "better_off_without_me",
+          r"\bbetter\s+off\s+(?:without\s+me|with\s+me\s+gone|if\s+i\s+(?:was|were|wasnt"
+          r"|werent|died|left|didnt exist|wasnt here|was gone|was dead|wasnt around))"
+          r"|\bbetter\s+(?:off\s+)?with(?:out)?\s+(?:a\s+)?(?:different|another|new|better)\s+"
+          r"(?:mum|mother|wife|mummy)"
+          r"|\b(?:i|id|im)\s+(?:@GAP){0,2}?better\s+off\s+dead"
+          r"|\b(?:better|happier)\s+(?:off\s+)?(?:@GAP){0,6}?(?:and|with)\s+me\s+(?:gone|dead"
+          r"|out of the way|out of the picture|not here|not around)\b"
+          r"|\bme\s+out\s+of\s+the\s+(?:picture|way)\b(?!\s+(?:for|while|so i can))"
+          r"|\b(?:better\s+than\s+me|without\s+me|better\s+off)[^.!?]{0,40}(?:should|might as well)"
+          r"\s+just\s+go\b(?!\s+(?:to|and|home|out|back|for|now|with))", negatable=False),
+    _rule("suicide", "nobody_would_miss_me",
+          r"\b(?:nobody|none of them|wouldnt anyone)\s+(?:would|will|is going to|going to)\s+"
+          r"(?:even\s+)?(?:miss|notice|care)\b",
+          unless_after=r"\s+(?:@GAP){0,2}?if\s+i\s+(?:missed|didnt (?:go|turn up|come|reply)"
+          r"|skipped|was late)", negatable=False),
+    _rule("suicide", "burden",
+          r"\b(?:a|such a|the)\s+burden\s+(?:to|on|for)\s+(?:everyone|everybody|my|them|him"
+          r"|people|the|her|all)"
+          r"|\b(?:im|i feel like|i feel|feel like|feeling like|im just)\s+(?:such\s+|a\s+|just\s+)*"
+          r"(?:a\s+)?burden\b"),
+    _rule("suicide", "no_point_living",
+          r"\b(?:no|any|the)\s+point\s+(?:in\s+|of\s+)?(?:living|life|being alive|being here"
+          r"|going on|carrying on|me being here|existing|me being alive|waking up)\b"
+          r"|\blife\s+(?:isnt|is not|aint|not|is)\s+worth\s+(?:living|it)\b"
+          r"|\b(?:done|finished)\s+with\s+(?:life|living|it all|this life|being alive)\b"
+          r"|\b(?:had|have|ve had)\s+enough\s+of\s+(?:life|living|it all|everything|this life"
+          r"|being alive)\b"
+          r"|\b(?:tired|sick|exhausted)\s+of\s+(?:living|life|being alive|existing)\b"
+          r"|\bnothing\s+(?:left\s+)?to\s+live\s+for\b"
+          r"|\b(?:no|any|a|one)\s+reason\s+to\s+(?:keep\s+|go\s+on\s+)?(?:live|living|be here"
+          r"|carry on|go on|stay|keep going|be alive)\b",
+          negatable=False),
+    _rule("suicide", "dont_want_to_be_here",
+          r"\b(?:dont|never|not)\s+(?:really\s+|even\s+|just\s+)?want\s+to\s+(?:be\s+(?:here"
+          r"|alive|around|on this earth|in this world)|exist|carry on|go on|keep going"
+          r"|keep living)\b",
+          unless_after=r"\s+(?:after (?:a|the|this|one|two|my) (?:few|couple|first|week|weeks"
+          r"|session"
+          r"|sessions|month|group)|going|coming|attending|with (?:the|it|this) (?:group|sessions?"
+          r"|course|programme|questions|chat)|all (?:night|day)|for (?:long|hours|ages)|answering"
+          r"|filling"
+          r"|doing this|at this|in this (?:group|chat|queue|room|waiting room)|with (?:the )?"
+          r"(?:questions|this chat))", negatable=False),
+    _rule("suicide", "dont_want_to_live",
+          r"\b(?:dont|never|not)\s+(?:really\s+|even\s+|just\s+)?want\s+to\s+live\b",
+          unless_after=r"\s+(?:near|in|with|there|at|on|next|close|by|round|around|somewhere"
+          r"|abroad|here|so far|miles)\b", negatable=False),
+    _rule("suicide", "rather_not_be_here",
+          r"\brather\s+(?:not\s+be\s+(?:here|alive|around)|be\s+dead|not\s+(?:exist|wake up"
+          r"|be alive))\b", negatable=False),
+    _rule("suicide", "not_sure_i_want_to_live",
+          r"\b(?:not sure|dont know if|dont know whether|dont think|unsure|not certain)\s+"
+          r"(?:if\s+|whether\s+)?(?:i\s+)?(?:want\s+to|can|could)\s+(?:be alive|live|be here"
+          r"|carry on|go on|keep going|do this anymore|exist|keep living)\b", negatable=False),
+    _rule("suicide", "if_i_wasnt_here",
+          r"\b(?:if|when)\s+i\s+(?:just\s+)?(?:wasnt|werent|was not|were not)\s+(?:here|around"
+          r"|alive|about|in the picture)"
+          r"|\b(?:if|when)\s+i\s+(?:just\s+)?(?:was|were)\s+(?:gone|dead|not here|not around)"
+          r"|\bif\s+i\s+(?:just\s+)?(?:didnt|did not)\s+exist|\bif\s+i\s+(?:just\s+)?died\b",
+          negatable=False),
+    _rule("suicide", "stop_existing",
+          r"\b(?:stop|stopped|cease)\s+(?:to\s+)?exist\w*|\bnot\s+exist(?:ing)?\b"
+          r"|\bdisappear\w*\s+(?:for good|forever|for ever|permanently)"
+          r"|\b(?:disappear|vanish)\w*\s+and\s+never\s+(?:come|coming)\s+back", negatable=False),
+    _rule("suicide", "cant_go_on",
+          r"\b(?:cant|couldnt)\s+(?:go|carry|keep)\s+on(?:\s+(?:like this|anymore|any longer"
+          r"|much longer|living|with (?:life|living|this life|everything)))?"
+          r"(?:\s+(?:for\s+)?(?:much longer|any longer|anymore|long|another day))?"
+          r"(?=\s*(?:[.!?,;:]|$|\s(?:and|i|im|its|x|xx|anymore|but|so|please|help)\b))"
+          r"|\b(?:cant|couldnt)\s+keep\s+going(?:\s+like this|\s+anymore)?"
+          r"(?=\s*(?:[.!?,;:]|$|\s(?:and|i|im|its|x|xx|anymore|but|so|please|help)\b))"
+          r"|\bcant\s+do\s+(?:this|it|life)\s+(?:anymore|any longer|much longer)\b",
+          negatable=False),
+    _rule("suicide", "want_out_for_good",
+          r"\bwant\s+out\b[\s.,!]*(?:@GAP){0,2}?(?:for good|forever|permanently|of (?:life"
+          r"|this life|everything))"
+          r"|\bwant\s+(?:it|this|everything)\s+(?:all\s+)?to\s+(?:stop|end|be over)\b"
+          r"|\bwant\s+(?:everything|this|the pain|the world)\s+to\s+(?:stop|end)\s+"
+          r"(?:permanently|forever|for good)"),
+    _rule("suicide", "planning_how",
+          r"\b(?:plan|planning|planned|worked out|work out|thought about|thinking about"
+          r"|think about|researching|research|looking up|looked up|googled|googling|searched"
+          r"|searching|know)\s+(?:@GAP){0,2}?(?:how\s+(?:to|i|id|i would|ill|i could|i will)\s+"
+          r"(?:@GAP){0,2}?(?:do it|kill|end|die|go through with)|ways\s+to\s+(?:die|kill|end"
+          r"|go)|how\s+(?:many|much)\s+(?:@GAP){0,2}?(?:it\s+(?:would\s+)?takes?|would\s+"
+          r"(?:it\s+)?take|to\s+take|is\s+(?:a\s+)?(?:lethal|fatal|deadly)))"
+          r"|\bhow\s+many\s+(?:@GAP){0,2}?@PILL\s+(?:@GAP){0,2}?(?:to\s+(?:die|kill|end)"
+          r"|would\s+(?:it\s+)?(?:take|kill)|(?:it\s+)?(?:would\s+)?takes?\s+to\s+(?:die|kill))"
+          r"|\b(?:lethal|fatal|deadly)\s+(?:dose|amount)"
+          r"|\b(?:plan|plans|planned|planning)\s+to\s+(?:end|kill|die|take my|top|jump|hang)"
+          r"|\bhow\s+id\s+(?:do it|kill myself|end it)"
+          r"|\b(?:decided|figured out|worked out|know exactly|planned|chosen)\s+(?:@GAP)?how\s+"
+          r"(?:@GAP){0,3}?(?:do it|end it|kill|go|die)\b"
+          r"|\b(?:want|wanted|thought about|thinking about|think about|tempted|urge|urges)\s+"
+          r"(?:to\s+)?(?:crash|crashing|drive off|driving off|swerve|swerving)\s+(?:the|my)\s+car"
+          r"|\b(?:crash|crashing|crashed)\s+(?:the|my)\s+car\s+on\s+purpose"),
+    _rule("suicide", "stockpiling",
+          r"\b(?:stockpil\w+|stock piling|hoarding|stashing|saving up|saved up)\s+(?:all\s+)?"
+          r"(?:my\s+|the\s+|some\s+)?(?:@GAP)?@PILL"
+          r"|\b(?:got|have|ive got|ive)\s+(?:the|my|some|all my|enough)\s+(?:@GAP)?@PILL\s+"
+          r"(?:ready|hidden|saved|stashed|lined up)"),
+    _rule("suicide", "going_to_take_pills",
+          r"\b(?:going to|want to|will|ill|thinking of|thinking about|about to|might|tempted to"
+          r"|planning to|could)\s+(?:just\s+)?(?:take|taking|swallow|swallowing|neck)\s+"
+          r"(?:@GAP){0,1}?@QTY\s+(?:of\s+)?(?:@GAP){0,2}?@PILL"
+          r"|\b(?:going to|want to|will|ill|thinking of|thinking about|thought about|about to"
+          r"|might|tempted to|planning to|plan to)\s+(?:just\s+)?(?:take\s+an?\s+|do\s+an?\s+"
+          r"|taking\s+an?\s+|doing\s+an?\s+)?(?:overdose|od|overdoes|overdosing)\b"
+          r"|\b(?:overdos\w*|od)\s+on\s+purpose"),
+    _rule("suicide", "jump_or_step_in_front",
+          r"\b(?:jump|jumping|jumped|throw myself|throwing myself|threw myself)\s+(?:off|from)\s+"
+          r"(?:@GAP){0,3}?(?:bridge|building|roof|cliff|multi ?storey|car park|balcony|window"
+          r"|tower|flats|platform|flyover|top floor)"
+          r"|\b(?:jump|jumping|jumped|throw myself|throwing myself|step|stepping|stepped|walk"
+          r"|walking|walked|run|running|lie|lying)\s+(?:out\s+)?(?:in front of|under|into)\s+"
+          r"(?:a|the|an)?\s*(?:coming\s+|oncoming\s+)?(?:train|bus|car|lorry|traffic|road|sea"
+          r"|river|canal|lorries|cars)"
+          r"|\b(?:thought|thinking|think|thoughts)\s+(?:about|of)\s+(?:jumping|stepping out"
+          r"|throwing myself|hanging myself|drowning myself|slitting|walking into the sea)"
+          r"|\b(?:drive|driving|drove|crash|crashing|swerve|swerving|steer|steering)\s+"
+          r"(?:the car\s+|my car\s+)?(?:into|off)\s+(?:a|the|that|an)?\s*(?:@GAP)?(?:tree|wall"
+          r"|bridge|lorry|river|cliff|oncoming|motorway|barrier|lamppost|lamp post|traffic"
+          r"|road)"),
+    _rule("suicide", "at_the_edge",
+          r"\b(?:stood|standing|stand|sat|sitting|been)\s+(?:right\s+)?(?:on|at|by|near)\s+"
+          r"(?:the\s+)?edge\s+of\s+(?:the\s+|a\s+)?(?:platform|bridge|cliff|roof|balcony|car park"
+          r"|multi ?storey|tracks|building)"),
+    _rule("suicide", "hang_or_slit",
+          r"\b(?:hang|hanging|hanged|hung)\s+@MYSELF\b|\bnoose\b|\bslit\w*\s+(?:my\s+)?wrists?"),
+    _rule("suicide", "goodbye_letters",
+          r"\b(?:goodbye|suicide)\s+(?:letters?|notes?|messages?|videos?)"
+          r"|\b(?:wrote|written|writing|write|left)\s+(?:@GAP)?(?:letters?|notes?|cards?)\s+"
+          r"(?:to|for)\s+(?:@GAP){0,2}?(?:kids|children|family|baby|partner|husband|mum"
+          r"|everyone|daughter|son)\s+(?:@GAP){0,2}?(?:in case|for when|for after|if anything)"
+          r"|\bin\s+case\s+(?:im|i am|i)\s+not\s+(?:here|around)\b"),
+    _rule("suicide", "no_way_out",
+          r"\b(?:no|any|a|another)\s+way\s+out\b(?!\s+of\s+(?:the|this|here)\s+(?:house|car"
+          r"|building|room|contract|nappy|phase))"
+          r"|\bcant\s+see\s+(?:any\s+|another\s+)?(?:other\s+)?way\b"),
+    _rule("suicide", "do_something_stupid",
+          r"\b(?:do|doing)\s+something\s+(?:stupid|silly|daft|drastic)\b"),
+    _rule("suicide", "scared_what_i_do_to_myself",
+          r"\bwhat\s+(?:i|id|ill)\s+(?:might|could|would|will|may)?\s*do\s+to\s+@MYSELF\b"),
+    _rule("suicide", "copy_someone_who_died",
+          r"\b(?:think|thinking|thought|tempted|want|wanted)\s+(?:about\s+|of\s+|to\s+)?"
+          r"(?:do|doing)\s+the\s+same(?:\s+(?:thing|myself|too))?"
+          r"(?=\s*(?:[.!?,;:]|$|\s(?:and|but|sometimes|lately|myself|too)\b))"),
+    _rule("suicide", "no_future",
+          r"\b(?:dont|cant|cannot|no longer|never)\s+see\s+(?:a|any|much of a)\s+future\b"
+          r"(?!\s+(?:with|in)\s+(?:him|her|them|this|my|the|our))"
+          r"|\bno\s+future\s+for\s+me\b"),
+    _rule("suicide", "not_here_much_longer",
+          r"\b(?:be|being)\s+(?:here|around|alive)\s+(?:for\s+)?(?:much|very|that)\s+(?:longer|long)"
+          r"|\b(?:wont|not going to|wont even)\s+be\s+(?:here|around|alive)\s+(?:for\s+)?"
+          r"(?:long|much longer|tomorrow|anymore|by (?:the|tomorrow|morning|christmas))"
+          r"|\bnot\s+being\s+(?:here|around|alive)\b"
+          r"|\b(?:not|never)\s+(?:coming|going|come|go)\s+(?:home|back)\s+(?:ever|again)\b",
+          negatable=False),
+    _rule("suicide", "happier_without_me",
+          r"\b(?:better|happier|easier|fine|okay|ok|free|lighter)\s+(?:off\s+)?without\s+me\b"
+          r"(?!\s+(?:for|there|at|while|on|tonight|today|this)\b)"
+          r"|\b(?:better|happier|easier|nicer)\s+(?:life|lives|time|future)\s+without\s+me\b"
+          r"|\bdoing\s+(?:everyone|them|him|my family|the world)\s+a\s+favou?r\s+(?:if\s+i|by)"
+          r"|\brelief\s+(?:to|if\s+i)\s+(?:die|died|was gone|wasnt here)", negatable=False),
+    _rule("suicide", "sleep_forever",
+          r"\b(?:want to|wanted to|wish i could|id like to|like to|longing to|need to)\s+"
+          r"(?:just\s+)?"
+          r"(?:go\s+to\s+)?sleep\s+(?:forever|for ever|and never)"
+          r"|\bwouldnt\s+(?:mind|care)\s+(?:if\s+i\s+(?:didnt|never|died|wasnt)|dying)"),
+    _rule("suicide", "note_or_means",
+          r"\b(?:written|wrote|left|writing)\s+(?:a|my)\s+(?:note|letter)s?\s*(?:[.!?,]|$"
+          r"|(?:for|to)\s+(?:my|the)\s+(?:family|kids|husband|partner|baby|children|mum))"
+          r"|\b(?:got|bought|have|found|ive got|keep)\s+a\s+(?:rope|noose|ligature)\b"
+          r"|\b(?:rope|ligature|belt|cord)\s+(?:@GAP){0,3}?(?:ready|round my neck|around my neck"
+          r"|to hang)"),
+    _rule("suicide", "wish_something_would_kill_me",
+          r"\b(?:wish|hope|hoping|pray|praying)\s+(?:that\s+)?(?:@GAP){0,3}?(?:would|will)\s+"
+          r"(?:just\s+)?(?:hit|kill|run over|run me over|crash into|take)\s+(?:me|over me)\b"
+          r"|\b(?:wish|hope|hoping)\s+(?:that\s+)?i\s+(?:get|got|would get)\s+(?:hit|run over"
+          r"|killed|cancer)"),
+    _rule("suicide", "give_up_on_life",
+          r"\b(?:give|given|giving|gave)\s+up\s+on\s+(?:life|living|everything|being alive)"
+          r"|\blife\s+(?:is|feels|seems)\s+(?:so\s+)?(?:pointless|meaningless|not worth it)"
+          r"|\bhate\s+being\s+alive|\bcant\s+live\s+(?:like this|with this|anymore)"),
+    _rule("suicide", "thinking_about_dying",
+          r"\b(?:think|thinking|thought|thoughts)\s+(?:a lot\s+)?(?:about|of)\s+(?:dying|death"
+          r"|being dead|not being here|not existing|my death|my funeral)\b"
+          r"|\bwant\s+to\s+(?:just\s+)?be\s+gone\b(?!\s+(?:by|before|for|from|at|when|in))"
+          r"|\bnot\s+(?:to\s+)?be\s+here\b(?!\s+(?:at|on|for|when|by|next|in|until|till|this"
+          r"|tomorrow (?:morning|at)|today|tonight|later))"
+          r"|\b(?:bridge|train|tracks|road|pills|tablets|edge|cliff|river|sea|roof|balcony"
+          r"|motorway)\b[^.!?]{0,60}how\s+easy\s+it\s+(?:would|d|will|could)\s+be"
+          r"|\bhow\s+easy\s+it\s+(?:would|d|could)\s+be\s+to\s+(?:die|end it|jump|step|just go"
+          r"|do it|not be here|disappear|go through with)", negatable=False),
+    _rule("suicide", "feel_like_dying",
+          r"\b(?:feel|felt|feeling)\s+like\s+(?:i\s+(?:want|should|need|could)\s+(?:to\s+)?)?"
+          r"(?:just\s+)?(?:dying|di+e+|ending it|ending it all)\b(?!\s+(?:of|from|laughing))"
+          r"|\b(?:should|might as well|may as well|could just|better to)\s+(?:just\s+)?"
+          r"(?:die|be dead"
+          r"|kill myself|end it)\b"
+          r"|\b(?:dont|do not)\s+deserve\s+to\s+(?:live|be alive|be here|exist)\b"
+          r"|\b(?:no|whats the|what is the)\s+point\s+(?:anymore|to anything|in anything"
+          r"|to any of it"
+          r"|in any of it|to life|of me|in me|to me|of anything|in trying)\b"
+          r"|\bif\s+it\s+(?:wasnt|werent|was not|were not)\s+for\s+(?:@GAP){1,3}?(?:id|i would)\s+"
+          r"(?:have\s+|of\s+)?(?:@GAP){0,2}?(?:ended|killed|gone|done it|be gone|be dead"
+          r"|not be here|taken)"
+          r"|\b(?:only|the only)\s+(?:thing|reason|one|person)\s+(?:thats\s+|that is\s+)?"
+          r"(?:keeping|that keeps|keeps)\s+me\s+(?:here|going|alive)"
+          r"|\bonly\s+reason\s+(?:im|i am)\s+still\s+(?:here|alive)"
+          r"|\bhappen\w*\s+to\s+me\b[^.!?]*[.!?]?[^.!?]{0,60}\b(?:make|making|made)\s+(?:that|it)"
+          r"\s+happen", negatable=False),
+    _rule("suicide", "do_something_to_myself",
+          r"\b(?:do|doing)\s+something\s+to\s+@MYSELF"),
+    # A few unambiguous phrases in languages often spoken by UK mothers. Partial coverage
+    # only: the safety response still relies on the model for other languages.
+    _rule("suicide", "other_language",
+          r"\bsuicid(?:io|ar|arme|arse|aire|er)\b|\bsuicídio\b|\bme\s+suicider\b"
+          r"|\b(?:quiero|quero)\s+morr?(?:ir|er)(?:me)?\b|\bvoglio\s+morire\b"
+          r"|\bje\s+veux\s+mourir\b|\bich\s+(?:will|möchte|mochte)\s+sterben\b"
+          r"|\bselbstmord\w*|\bmich\s+umbringen\b"
+          r"|\bchc[eę]\s+umrze[cć]\b|\bzabi[cć]\s+si[eę]\b|\bnie\s+chc[eę]\s+[zż]y[cć]\b"
+          r"|\bsamob[oó]j\w*"
+          r"|\bvreau\s+s[aă]\s+mor\b|\bsinucid\w*"
+          r"|хочу\s+умереть|покончить\s+с\s+собой|суицид|не\s+хочу\s+жить|хочу\s+померти"
+          r"|أريد\s+أن\s+أموت|اريد\s+ان\s+اموت|انتحار|أنتحر|انتحر"
+          r"|خودکشی|خود\s+کشی|مرنا\s+چاہتی"
+          r"|\bkhud\s?kushi\b|\b(?:marna|mar\s+jana)\s+chahti\b"
+          r"|आत्महत्या|मरना\s+चाहती|আত্মহত্যা|মরে\s+যেতে\s+চাই"
+          r"|想死|自杀|自殺|不想活"
+          r"|\b[öo]lmek\s+istiyorum\b|\bintihar\w*"),
+    # ---------------------------------------------------------------- harm to the baby -----
+    _rule("harm_baby", "thoughts_of_harming_baby",
+          r"\b(?:thoughts?|thought|images?|pictures?|visions?|urges?|urge|impulses?|flashes"
+          r"|ideas?|fantas\w+|dreams?|scenarios?|feelings?|thinking|think|thinks)\s+"
+          r"(?:@GAP){0,3}?(?:of|about|where|that|to)\s+(?:me\s+|i\s+)?(?:@GAP){0,3}?@HARM\s+"
+          r"@BABY",
+          unless_after=r"@BABYCARE"),
+    _rule("harm_baby", "scared_i_will_harm_baby",
+          r"\b(?:scared|afraid|frightened|terrified|worried|worry|worrying|fear|panicking"
+          r"|petrified|paranoid|panic)\s+(?:that\s+)?(?:i|ill|id|im|i might|i could|i may"
+          r"|im going to|i am going to)\s+(?:@FGAP){0,3}?@HARM\s+@BABY"
+          r"|\b(?:in case|incase)\s+(?:i|ill|id)\s+(?:@FGAP){0,2}?@HARM\s+@BABY"
+          r"|\b(?:scared|afraid|frightened|terrified|worried|petrified)\s+(?:of|about)\s+"
+          r"(?:me\s+)?@HARM\s+@BABY",
+          unless_after=r"@BABYCARE"),
+    _rule("harm_baby", "i_could_harm_baby",
+          r"\b(?:i could|i might|i may|i feel like i could|i want to|i wanted to|i feel like"
+          r"|i felt like|feel like|felt like|urge to|urges to|tempted to|keep wanting to"
+          r"|wanted to|want to|could just|im going to|i will|ill|id|i would|im gonna"
+          r"|going to snap and)\s+(?:@FGAP){0,2}?@HARMSOFT\s+@BABY",
+          unless_before=_THEY_THINK,
+          unless_after=r"@BABYCARE"),
+    _rule("harm_baby", "kill_the_baby",
+          r"\b(?:kill|killing|killed|murder|murdering|murdered)\s+@BABYNOUN",
+          unless_before=_THEY_THINK),
+    _rule("harm_baby", "what_if_i_harm_baby",
+          r"\bwhat\s+if\s+(?:i|ill|id)\s+(?:@FGAP){0,3}?@HARM\s+@BABY",
+          unless_after=r"@BABYCARE"),
+    _rule("harm_baby", "picturing_harming_baby",
+          r"\b(?:picture|picturing|pictured|imagine|imagining|imagined|see myself|seeing myself"
+          r"|keep seeing|visuali[sz]\w+|vision of|dream about|dreaming about|dreamt about"
+          r"|dreamed about)\s+(?:@GAP){0,2}?(?:myself\s+)?@HARM\s+@BABY"),
+    _rule("harm_baby", "baby_hurt_by_me",
+          r"\b@BABY\s+(?:getting|being|get|be)\s+(?:hurt|harmed|killed|smothered|drowned)\s+"
+          r"(?:@GAP){0,4}?(?:by me|me doing it|its me|i do it|i did it|i was the one|i did that)"),
+    _rule("harm_baby", "do_something_to_baby",
+          r"\b(?:i|ill|id|might|could|would|will|going to)\s+(?:@FGAP){0,2}?do\s+"
+          r"(?:something|anything)"
+          r"\s+(?:bad\s+|terrible\s+|awful\s+|stupid\s+|horrible\s+)?to\s+@BABY"),
+    _rule("harm_baby", "images_of_baby_dying",
+          r"\b(?:images?|thoughts?|pictures?|visions?|flashes)\s+(?:@GAP){0,2}?(?:of|about)\s+"
+          r"@BABYNOUN\s+(?:dying|being hurt|getting hurt|dead|drowning|suffocating|being killed"
+          r"|getting killed|bleeding)"),
+    _rule("harm_baby", "avoiding_baby_because_of_thoughts",
+          r"\b(?:cant|dont|scared to|afraid to|frightened to|avoid|avoiding|wont|stopped)\s+"
+          r"(?:bath|bathe|bathing|hold|holding|pick up|picking up|be alone with|go near|touch"
+          r"|feed|change)\s+@BABY\s+(?:@GAP){0,3}?(?:because|in case|incase)\s+(?:@GAP){0,4}?"
+          r"(?:thoughts|images|what i|i might|ill|i could|i would|id|urges)"),
+    _rule("harm_baby", "abandon_baby",
+          r"\b(?:leaving|leave|left|abandon\w*|dump\w*)\s+@BABY\s+(?:@GAP){0,3}?(?:and\s+"
+          r"(?:just\s+)?(?:walk|walking|run|running|drive|driving)\s+(?:away|off)|on (?:a|someones)"
+          r" doorstep)"
+          r"|\b(?:shut|lock|locking|shutting)\s+@BABY\s+in\s+(?:a|the|his|her)\s+(?:room|cupboard"
+          r"|car)\s+and\s+(?:leave|walk|go)"),
+    _rule("harm_baby", "baby_in_the_oven",
+          r"\b(?:put|putting|throw|throwing|threw|drop|dropping)\s+@BABY\s+in(?:to)?\s+(?:the\s+)?"
+          r"(?:oven|washing machine|freezer|fridge|bin|microwave|fire|river|canal|sea"
+          r"|tumble dryer)"),
+    _rule("harm_baby", "holding_baby_under_water",
+          r"\b(?:hold|holding|held|push|pushing|pushed|put|putting)\s+@BABY\s+under\s+"
+          r"(?:the\s+)?(?:water|bath|bathwater)"),
+    _rule("harm_baby", "pillow_over_face",
+          r"\b(?:pillow|blanket|hand|hands|cushion|duvet)\s+(?:over|on|onto)\s+(?:her|his|the babys"
+          r"|my babys|its|their|the little ones)\s+(?:face|mouth|nose|head)"),
+    _rule("harm_baby", "i_harmed_the_baby",
+          r"\bi\s+(?:have\s+|ve\s+|just\s+|actually\s+|did\s+|nearly\s+|almost\s+)?(?:hit|slapped"
+          r"|smacked|shook|shaken|hurt|harmed|punched|kicked|squeezed|threw|dropped|smothered"
+          r"|suffocated|choked|strangled|shoved|pushed|bit|pinched)\s+@BABYNOUN",
+          unless_after=r"@BABYCARE"),
+    _rule("harm_baby", "i_shook_or_hit_him",
+          r"\b(?:i|nearly|almost)\s+(?:have\s+|just\s+|nearly\s+|almost\s+)?(?:hit|slapped"
+          r"|smacked|shook|punched|kicked|smothered|suffocated|choked|strangled)\s+(?:him|her"
+          r"|them)\b",
+          unless_after=r"\s+(?:back|up|awake|off)\b"),
+    _rule("harm_baby", "dont_trust_myself_with_baby",
+          r"\b(?:dont|cant|never|no longer)\s+trust\s+@MYSELF\s+(?:@GAP){0,2}?(?:with|around"
+          r"|near|alone with)\s+@BABY"),
+    _rule("harm_baby", "dont_trust_myself_not_to",
+          r"\b(?:dont|cant|never|no longer)\s+trust\s+@MYSELF\s+not\s+to\s+@HARM"),
+    _rule("harm_baby", "rough_with_baby",
+          r"\b(?:i|ive|im|i was|i get|i got|i have been|ive been)\s+(?:@FGAP){0,2}?rough\s+with\s+"
+          r"@BABY"),
+    _rule("harm_baby", "not_safe_with_baby",
+          r"\b(?:dont|do not|not|never)\s+(?:feel\s+)?safe\s+(?:@GAP){0,3}?(?:with|around"
+          r"|near)\s+@BABYNOUN"
+          r"|\b@BABYNOUN\s+(?:isnt|is not|wouldnt be|is never)\s+safe\s+with\s+me\b",
+          unless_before=_THEY_THINK, negatable=False),
+    _rule("harm_baby", "scared_alone_with_baby",
+          r"\b(?:scared|afraid|frightened|terrified|worried|petrified)\s+(?:to be|of being)\s+"
+          r"(?:left\s+)?(?:alone|on my own)\s+with\s+@BABY"),
+    _rule("harm_baby", "scared_what_i_might_do",
+          r"\b(?:scared|afraid|frightened|terrified|worried|petrified)\s+(?:of\s+)?what\s+"
+          r"(?:i|id|ill)\s+(?:might|could|would|will|may)?\s*do\b(?!\s+to\s+myself)"),
+    _rule("harm_baby", "baby_better_off_dead",
+          r"\b@BABYNOUN\s+(?:would|will|d|is|might)?\s*(?:be\s+)?better\s+off\s+dead"),
+    _rule("harm_baby", "danger_to_baby",
+          r"\b(?:im|i am|i could be|i might be|i feel like im|feel like im|im going to be)\s+"
+          r"(?:a\s+)?danger\s+to\s+@BABY", unless_before=_THEY_THINK),
+    _rule("harm_baby", "dont_want_to_hurt_baby",
+          r"\b(?:dont|do not)\s+want\s+to\s+(?:hurt|harm)\s+@BABYNOUN", negatable=False),
+    _rule("harm_baby", "nearly_harmed_baby",
+          r"\b(?:nearly|almost)\s+(?:shook|hit|slapped|smothered|dropped|threw|hurt)\s+@BABY"),
+    # ---------------------------------------------------------------- psychosis -----------
+    _rule("psychosis", "hearing_voices",
+          r"\b(?:hear|hearing|heard|hears)\s+(?:@GAP)?(?:voices?|whispers|whispering)\b",
+          others=True,
+          unless_after=r"\s+of\s+(?:the|other|my|her|his|their)|(?:(?!nobody|nothing|not there"
+          r"|arent|isnt)[^.!?]){0,40}?(?:turned out|it was (?:just )?(?:my|the)|from next door"
+          r"|from the (?:tv|telly|radio|street|neighbours))"),
+    _rule("psychosis", "hearing_things",
+          r"\b(?:hear|hearing|heard)\s+things\b(?!\s+(?:about|from|on|like|at|in the))"
+          r"|\b(?:hear|hearing|heard|hears)\s+(?:someone|somebody|people|a man|a woman"
+          r"|a child|a baby)\s+(?:@GAP){0,1}?(?:talking|speaking|calling|whispering|saying"
+          r"|shouting|telling)\b(?:@GAP|\s)*?(?:(?:when|but|and)\s+(?:nobody|nobodys|nothing"
+          r"|there is nobody|theres nobody|no ones|nobodies)|to me|my name|me to)",
+          others=True,
+          unless_before=r"\b(?:good|great|bad|lovely|nice|mixed|amazing|horror)\s+$"),
+    _rule("psychosis", "the_voices",
+          r"\b(?:the|these|a|this)\s+voices?\s+(?:say|said|says|tell|told|tells|telling|keep"
+          r"|keeps|in my head|inside my head|are telling|is telling|wont|want|wants|are back"
+          r"|are getting)"
+          r"|\bvoices?\s+in(?:side)?\s+my\s+head",
+          unless_before=r"\b(?:mums|mothers|dads|fathers|nans|grans|partners|husbands|his|her"
+          r"|teachers|my own|own|inner|critical)\s+$"),
+    _rule("psychosis", "seeing_things",
+          r"\b(?:see|seeing|saw|seen|sees)\s+(?:@GAP)?(?:things|people|shadows|faces|figures"
+          r"|someone|somebody|stuff|bugs|insects|spiders|animals|lights|a man|a woman)\s+"
+          r"(?:@GAP){0,3}?(?:that|which|who|nobody|others|other people|no|when nobody|nobody else)"
+          r"\b(?:\s+@GAP{0,3}?)?\s*(?:arent|isnt|wasnt|werent|cant|dont|didnt|else|there|not"
+          r"|is there|can see|sees|saw|see)"
+          r"|\b(?:im|i am|i keep|been|keep|started)\s+seeing\s+things\b"
+          r"|\bseeing\s+things\s*(?:$|[.!?,;])"
+          r"|\bhallucinat\w+", others=True),
+    _rule("psychosis", "seeing_things_in_walls",
+          r"\b(?:see|seeing|saw|seen)\s+(?:@GAP)?(?:faces|figures|shadows|people|bugs|insects"
+          r"|spiders|eyes|things|snakes|blood)\s+(?:in|on|coming out of|crawling on)\s+"
+          r"(?:the\s+)?(?:walls?|ceiling|floor|curtains|dark|wallpaper|carpet|mirror)",
+          others=True),
+    _rule("psychosis", "telepathy",
+          r"\btelepath\w*|\bcan\s+see\s+auras\b", others=True),
+    _rule("psychosis", "plots_and_possession",
+          r"\b(?:plotting|conspiring|scheming|ganging up)\s+against\s+(?:me|us)\b"
+          r"|\bout\s+to\s+get\s+me\b"
+          r"|\b(?:the baby|baby|everyone|they|he|she|my partner)\s+(?:is|are|s)\s+(?:all\s+)?part"
+          r"\s+of\s+(?:it|the plan|the plot|this)\b"
+          r"|\b(?:everyone|everyones|they|people|the baby|my partner|my family|theyre)\s+"
+          r"(?:is\s+|are\s+|s\s+)?(?:all\s+)?in\s+on\s+it\b"
+          r"|\b(?:devil|demon|satan|evil|evil spirit)\s+(?:@GAP)?(?:is\s+)?(?:in|inside|possessing"
+          r"|has taken)\s+(?:my|the|her|him)\b"
+          r"|\b(?:mission|message|gift|sign|signs)\s+from\s+god\b|\bpunished\s+by\s+god\b"
+          r"|\b(?:i feel|im|feel|feeling|i am)\s+(?:totally\s+|completely\s+)?invincible\b"
+          r"|\bthoughts\s+(?:dont|arent|are not)\s+(?:feel\s+like\s+)?(?:mine|my own)\b"
+          r"|\bnot\s+my\s+own\s+thoughts\b"
+          r"|\b(?:mind|thoughts|body|head)\s+(?:isnt|arent|is not|doesnt feel|dont feel)\s+"
+          r"(?:like\s+)?(?:mine|my own)\b"
+          r"|\b(?:hidden|secret)\s+(?:meanings?|messages?|signs?|codes?)\b"
+          r"|\bnobody\s+else\s+(?:can\s+)?(?:hears?|sees?|heard|saw|notices|can hear|can see)"
+          r"|\b(?:seeing|see|saw)\s+(?:@GAP)?(?:shadows|figures|faces|shapes)\s+(?:moving|in the"
+          r" corner|out of the corner|that move)"
+          r"|\b(?:thoughts|mind|brain)\s+(?:are\s+|is\s+|keep\s+|keeps\s+)?racing\s+(?:so fast"
+          r"|too fast|and i cant|i cant keep up)"
+          r"|\bcant\s+keep\s+up\s+with\s+my\s+(?:own\s+)?(?:thoughts|mind|brain)"
+          r"|\b(?:say|says|said|think|thinks|tell me|telling me)\s+(?:@GAP)?(?:im|i am|i was"
+          r"|ive been)"
+          r"\s+(?:acting|behaving|being)\s+(?:really\s+|very\s+)?(?:weird|strange|odd|bizarre"
+          r"|out of character|not like myself)"
+          r"|\b(?:im|i am|i was|i keep|ive been)\s+talking\s+(?:nonsense|gibberish)"
+          r"|\bonly\s+i\s+(?:know|can see|can hear|can save|understand)\b"
+          r"|\b@BABYNOUN\s+(?:is\s+|s\s+)?(?:trying to\s+)?(?:control|controlling|controls)\s+"
+          r"(?:me|my)\b"
+          r"|\b(?:talk|talking|talks|speak|speaking|speaks)\s+to\s+me\s+in\s+my\s+head"
+          r"|\b(?:talking|talk|talks|speaking)\s+about\s+me\s+on\s+(?:the\s+)?(?:radio|tv|telly"
+          r"|news|television)"
+          r"|\b(?:tv|telly|radio|phone|they|people|everyone|the baby|baby|strangers)\s+"
+          r"(?:knows?|can tell|can hear)\s+what\s+(?:im|i am)\s+thinking"
+          r"|\b(?:isnt|is not)\s+really\s+(?:my\s+)?(?:husband|partner|baby|mum|son|daughter)\b"),
+    _rule("psychosis", "hear_my_thoughts",
+          r"\b(?:can|could|are able to)\s+(?:hear|read)\s+my\s+(?:thoughts|mind)"
+          r"|\b(?:baby|he|she)\s+(?:is\s+|s\s+|keeps\s+)?(?:talking|speaking)\s+to\s+me\s+"
+          r"(?:in words"
+          r"|in my head|in sentences|telepathically|and telling me)"
+          r"|\bknow\s+things\s+(?:that\s+)?(?:nobody|other people|others)\s+(?:else\s+)?(?:knows?"
+          r"|dont)"
+          r"|\b(?:ive|i have|i was|ive been|i am|im)\s+(?:been\s+)?chosen\b"
+          r"(?!\s+(?:for|as|to|by the))"
+          r"|\b(?:it|that|this)\s*(?:isnt|is not|s not|aint)\s+(?:really\s+)?(?:him|her|my baby"
+          r"|my son|my daughter|my husband|my partner)\b(?!\s+(?:fault|problem|thing|job|style"
+          r"|favourite|cup))"
+          r"|\b(?:food|drink|water|milk|formula|tea|coffee|bottle|drinks)\s+(?:is|s|has been|was"
+          r"|are|being)\s+(?:poisoned|drugged|tampered with)"
+          r"|\b(?:see|saw|seeing|seen|hear|heard|hearing)\s+(?:@GAP){1,6}?(?:but|and)\s+"
+          r"(?:there was\s+|there is\s+|theres\s+)?(?:nobody|nothing)\s+(?:was\s+|is\s+)?"
+          r"(?:there|here|in the room|talking)"
+          r"|\b(?:tv|telly|presenters?|newsreader|people on (?:the )?(?:tv|telly))\s+(?:@GAP){0,3}?"
+          r"(?:looking|staring)\s+(?:at\s+)?me\b"),
+    _rule("psychosis", "devices_watching_me",
+          r"\b(?:microwave|tv|telly|phone|alexa|smart speaker|fridge|walls|cameras?|computer"
+          r"|laptop|radio|wifi|government|police|aliens|devices?|house|baby monitor|lights)\s+"
+          r"(?:is\s+|are\s+|s\s+|keeps?\s+)?(?:listening to|watching|recording|spying on|tracking"
+          r"|monitoring|reading|talking to|controlling)\s+(?:me|us|my)\b"),
+    _rule("psychosis", "switched_my_baby",
+          r"\b(?:switched|swapped|replaced)\s+(?:my|the|our)\s+(?:baby|son|daughter)"
+          r"\b(?!\s+(?:to|onto|over|on to|off|out|for (?:a|his|her) (?:nap|feed|bath)|into|round"
+          r"|home|in|cot|nappy|bottle|formula|milk|room|car seat|pram|buggy))"),
+    _rule("psychosis", "messages_from_tv",
+          r"\b(?:tv|telly|television|radio|news|newsreader|presenters?|songs?|adverts?|ads"
+          r"|number plates|signs|billboards|the stars)\s+(?:@GAP){0,3}?(?:sending|sends|sent"
+          r"|giving|gives|has|have|contains?|are|is)\s+(?:me\s+)?(?:@GAP)?(?:messages?|signs?"
+          r"|signals|clues|codes?)\b"
+          r"|\b(?:messages?|signs?|signals|codes?)\s+(?:@GAP)?(?:from|in|on|through)\s+"
+          r"(?:the\s+)?(?:tv|telly|television|radio|news|songs?|adverts?|number plates)"
+          r"|\b(?:tv|telly|television|radio|news|presenters?|newsreader|songs?|adverts?)\s+"
+          r"(?:@GAP){0,6}?(?:talking|talks|speaking|speaks|are about|is about)\s+(?:about|to)?"
+          r"\s*me\b"
+          r"|\b(?:messages?|signs?|signals)\s+(?:meant\s+)?(?:for|to)\s+me\b"),
+    _rule("psychosis", "baby_swapped_or_replaced",
+          r"\b(?:@BABYNOUN|she|he|hes|shes|husband|partner|my mum|my family|they|everyone)\s+"
+          r"(?:@GAP){0,2}?(?:has been|have been|was|were|got|been|is|s been|being)\s+"
+          r"(?:secretly\s+)?"
+          r"(?:swapped|switched|replaced|changed for|taken and replaced)"
+          r"|\breplaced\s+(?:by|with)\s+(?:an?\s+)?(?:impost[eo]r|someone|somebody|fake|double"
+          r"|robot|clone|lookalike)"
+          r"|\b(?:baby|husband|partner|he|she|hes|shes)\s+(?:is\s+|s\s+)?(?:an?\s+)?"
+          r"(?:impost[eo]r|fake|clone|robot|alien)\b"
+          r"|\bnot\s+(?:my|the)\s+real\s+(?:baby|husband|partner|mum|son|daughter)"
+          r"|\b(?:isnt|is not|not|aint)\s+(?:really\s+)?my\s+(?:real\s+)?baby\b"
+          r"|\b(?:baby|he|she|son|daughter)\s+(?:isnt|is not|aint)\s+(?:really\s+)?mine\b"),
+    _rule("psychosis", "baby_is_evil",
+          r"\b(?:@BABYNOUN|he|she|it)\s+(?:is|s|was|might be|could be|seems|must be)\s+"
+          r"(?:@GAP)?(?:evil|the devil|a devil|the antichrist|possessed|a demon|demonic|not human"
+          r"|cursed|satan)\b"
+          r"|\b(?:hes|shes)\s+(?:@GAP)?(?:evil|the devil|the antichrist|possessed|a demon"
+          r"|demonic|not human|cursed)\b",
+          unless_before=r"\blittle\s+$", others=True),
+    _rule("psychosis", "being_watched",
+          r"\b(?:being|been|am being|im being|are being)\s+(?:watched|followed|spied on|poisoned"
+          r"|listened to|tracked|bugged)\b(?!\s+up)", others=True),
+    _rule("psychosis", "persecuted_or_poisoned",
+          r"\b(?:someone|someones|somebody|somebodys|people|they|theyre|the neighbours"
+          r"|neighbours|strangers|the government|the police|men|cameras|everyone|everyones)\s+"
+          r"(?:@GAP){0,2}?(?:watching|following|spying on|poisoning|recording|filming|tracking"
+          r"|listening to|bugging|after)\s+(?:me|us)\b(?!\s*(?:@GAP){0,3}?(?:at|in|when|while)\s+"
+          r"(?:@GAP){0,2}?(?:group|school|gate|public|park|shops|clinic|feed|feeding|church|work"
+          r"|the class))(?![^.!?]{0,40}judg)"
+          r"|\b(?:trying\s+to|wants?\s+to|going\s+to|want\s+to)\s+poison\s+(?:me|us|the baby"
+          r"|my|our)"
+          r"|\b(?:poisoning|poisoned|poisons)\s+(?:me|us|my|the baby|our)\b"
+          r"|\b(?:cameras?|microphones?|bugs|trackers?)\s+(?:@GAP){0,3}?(?:watching|in the"
+          r"|in my|on me|listening|in our|hidden)"
+          r"|\b(?:house|flat|phone|room)\s+(?:is|s|has been)\s+bugged",
+          unless_before=r"\b(?:food|with)\s+$"),
+    _rule("psychosis", "not_slept_for_days",
+          r"\b(?:havent|hasnt|not|no|cant|couldnt|unable to|not been able to|without|barely)\s+"
+          r"(?:been\s+able\s+to\s+|been\s+)?(?:slept|sleep|sleeping|had any sleep|had a wink"
+          r"|had a minute of sleep)"
+          r"\s+(?:at all\s+)?(?:for|in)\s+(?:(?:\d+|two|three|four|five|six|seven|a few|few"
+          r"|several|many|multiple|over \d+|about \d+|like \d+|nearly \d+)\s+)?(?:days|nights)"
+          r"|\b(?:havent|hasnt|not)\s+(?:slept|had any sleep)\s+(?:at all\s+)?since\s+"
+          r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|last week"
+          r"|the day before)"
+          r"|\b(?:awake|up)\s+(?:for\s+)?(?:\d{2,}|forty eight|seventy two)\s+hours"
+          r"|\b(?:\d+|two|three|four|five|six|several|a few)\s+(?:days|nights)\s+(?:without|with"
+          r"\s+no)\s+(?:any\s+)?sleep"
+          r"|\b(?:dont|do not|no longer)\s+(?:even\s+)?(?:need|feel the need (?:to|for))\s+"
+          r"(?:any\s+)?sleep"
+          r"|\b(?:not|havent|cant|couldnt|isnt|hasnt)\s+(?:been\s+)?(?:sleeping|slept|sleep)\s+"
+          r"at\s+all\b", others=True,
+          unless_before=r"\b(?:@BABYNOUN|baby|he|she|hes|shes|they|theyre|it)\s+(?:@GAP){0,2}?$"),
+    _rule("psychosis", "not_real",
+          r"\b(?:i|im|i am|i feel|i feel like|feel like|feels like|feeling like)\s+"
+          r"(?:im\s+|i am\s+)?(?:not real|unreal|not really here|not in my body|not really"
+          r" there|fake)\b"
+          r"|\bnothing\s+(?:feels|seems|is|looks)\s+real\b"
+          r"|\bnone\s+of\s+(?:this|it)\s+(?:feels|seems|is)\s+real\b"
+          r"|\b(?:feels?|looks?|seems?|everything\s+is)\s+(?:@GAP){0,2}?unreal\b"
+          r"(?!\s+(?:that|she|he|shes|hes|how|to|im a|being|lol|haha))"
+          r"|\b(?:everything|the world|it all|everyone)\s+(?:feels|seems|looks|is)\s+(?:fake"
+          r"|unreal|like a dream|like a film|acting)\b"
+          r"|\b(?:i\s+)?dont\s+feel\s+real\b"
+          r"|\b(?:watching|watch|see|seeing)\s+myself\s+from\s+(?:the\s+)?outside"
+          r"|\boutside\s+(?:of\s+)?my\s+body|\bout\s+of\s+my\s+body"
+          r"|\b(?:im|i am|feel like im|living)\s+in\s+a\s+(?:dream|film|movie|simulation"
+          r"|video game)\b",
+          unless_after=r"[^.!?]{0,40}(?:perfect|so happy|so lucky|in a good way|amazing|magical"
+          r"|magic|blessed|love (?:her|him|it|them))"),
+    _rule("psychosis", "not_myself",
+          r"\b(?:dont|didnt|not)\s+feel\s+like\s+(?:myself|me|my normal self)\b"
+          r"|\bfeel\s+like\s+(?:someone|somebody)\s+else\b|\b(?:im|i am)\s+(?:someone|somebody)"
+          r"\s+else\b"
+          r"|\b(?:im|i am|been|feel|feeling|just)\s+(?:just\s+|really\s+)?not\s+(?:myself"
+          r"|me)\b"
+          r"|\bunlike\s+(?:myself|me)\b|\bnot\s+(?:myself|me)\s+anymore\b",
+          unless_after=r"\s+(?:without|until|before)\s+(?:my\s+|a\s+)?(?:morning\s+)?(?:coffee|tea"
+          r"|cuppa|caffeine|brew|nap|sleep|shower)|\s*(?:today|this morning|this afternoon|tonight"
+          r"|at the moment)?\s*,?\s*(?:sorry|soz|apologies|lol|haha)", negatable=False),
+    _rule("psychosis", "thoughts_controlled",
+          r"\b(?:someone|something|somebody|they|he|god|the devil|people)\s+(?:is\s+|s\s+|are\s+)?"
+          r"(?:putting|puts|put|controlling|controls|reading|reads|stealing|inserting)\s+"
+          r"(?:thoughts\s+(?:in|into)\s+my\s+(?:head|mind)|my\s+(?:thoughts|mind|brain))"
+          r"|\b(?:putting|puts|put|inserting|planting)\s+thoughts\s+(?:in|into)\s+my\s+(?:head|mind"
+          r"|brain)"
+          r"|\bhear\w*\s+my\s+name\s+(?:being\s+)?(?:called|said|whispered|shouted)"
+          r"|\bthoughts?\s+(?:are\s+|is\s+)?(?:being\s+)?(?:put|inserted|broadcast|stolen"
+          r"|controlled)\b"
+          r"|\b(?:can\s+)?read\s+(?:peoples|other peoples|everyones|their)\s+minds?"
+          r"|\b(?:god|jesus|the universe|angels?|the devil|satan|spirits?)\s+(?:@GAP)?"
+          r"(?:is\s+|are\s+|s\s+|has been\s+|keeps\s+)?(?:telling|talking to|speaking to|speaks to"
+          r"|talks to|sending|chose|chosen|told|tells|wants me)\b"
+          r"|\bspecial\s+(?:mission|powers?|purpose)"
+          r"|\b(?:i have|ive got|i got|given me)\s+(?:@GAP)?powers\b|\bchosen one\b"
+          r"|\b(?:im|i am)\s+(?:the\s+)?(?:messiah|prophet|chosen)\b"),
+    _rule("psychosis", "psychosis_in_me",
+          r"\b(?:i|im|i might|i may|i could|i think i|do i|could i|worried i|scared i|am i)\s+"
+          r"(?:@GAP){0,3}?(?:have|having|got|getting|developing|be|going)\s+(?:@GAP)?"
+          r"(?:(?:post ?partum|post ?natal|puerperal)\s+)?(?:psychosis|psychotic)\b"
+          r"|\b(?:im|i am|feel|feeling|going|been)\s+(?:@GAP)?psychotic\b"),
+    # ---------------------------------------------------------------- danger at home ------
+    _rule("danger_at_home", "partner_violence",
+          r"@SUBJ\s+(?:@FGAP){0,3}?(?:hits|hit|hitting|has hit|beats|beat|beating|beaten"
+          r"|battered|batters|punched|punches|punching|kicked|kicks|kicking|slapped|slaps"
+          r"|slapping|pushed|pushes|shoved|shoves|strangled|strangles|choked|chokes|throttled"
+          r"|grabbed|grabs|dragged|drags|hurt|hurts|hurting|attacked|attacks|assaulted|raped"
+          r"|rapes|bit|bites|spat|spits|headbutted|pinned|knocked|knocks|burnt|burned|threw"
+          r"|throws|smacked|smacks|shook|shakes|rough with|strangling|choking|suffocated|punch"
+          r"|kick|slap|push|shove|strangle|choke|grab|drag|attack|rape|headbutt|pin|smother"
+          r"|suffocate|drown|stab|stabbed|smack|shake|throw|batter|beat up|beaten up)\s+"
+          r"(?:me|us|@BABYNOUN|the kids|my kids)\b",
+          unless_after=r"\s*(?:@GAP){0,2}?(?:(?:while|when)\s+(?:@GAP)?(?:feeding|teething"
+          r"|breastfeeding|nursing|latching|latched|tired|little)|by accident|accidentally"
+          r"|in (?:his|her) sleep|(?:@GAP){0,3}?(?:when i was (?:a kid|little|young|small|a child"
+          r"|a teenager)|growing up))"),
+    _rule("danger_at_home", "reported_threat",
+          r"\b(?:says|said|keeps saying|threatened|threatens|told me|tells me)\s+(?:that\s+)?"
+          r"(?:hell|hed|he will|he would|shell|shed|theyll|theyd)\s+(?:@FGAP)?(?:kill|hurt|harm"
+          r"|stab"
+          r"|strangle|smother|drown|get rid of|burn|take|murder|beat|batter)\s+(?:me|us|the baby"
+          r"|my baby|@BABYNOUN|the kids|him|her)\b"
+          r"|\b(?:wont|refuses to|isnt going to|will not)\s+(?:give|bring)\s+(?:her|him|the baby"
+          r"|my baby|them|the kids|my son|my daughter)\s+back\b",
+          unless_after=r"\s*(?:@GAP){0,6}?(?:spend|spent|bill|money|forget|forgot|lost|keys|mess"
+          r"|late|for a walk|out\b|to the park|until (?:after|the))"),
+    _rule("danger_at_home", "physical_with_me",
+          r"\b(?:gets|got|getting|been|was|is|goes)\s+(?:really\s+|very\s+)?physical\s+with\s+"
+          r"(?:me|us|@BABYNOUN)"
+          r"|\bput\s+(?:his|her|their)\s+hands?\s+(?:on|round|around)\s+(?:me|my\s+(?:neck|throat))"
+          r"|\bask\s+(?:his\s+|him\s+for\s+)?permission\s+to\s+(?:go|leave|see|spend|buy)"
+          r"|\b(?:scared|afraid|frightened|terrified|dread)\s+(?:when|of when|for when|until)\s+"
+          r"(?:he|@SUBJ)\s+(?:comes|gets|is|has been)\s+(?:home|back|drunk|angry|drinking)"
+          r"|\b(?:hell|he will|hed|he would|threatens to|threatened to|says hell)\s+kill\s+"
+          r"himself\s+if\s+i"),
+    _rule("danger_at_home", "threats",
+          r"\b(?:threaten\w*)\s+(?:to\s+)?(?:@GAP){0,2}?(?:me|us|the baby|my baby|kill|hurt"
+          r"|take|stab|burn|harm|leave me|throw|hit|@BABYNOUN)"
+          r"|(?:@SUBJ\s+|\bhe\s*)(?:ll|will|would|d|s going to|is going to|going to"
+          r"|threatened to|threatens to|has threatened to|keeps saying (?:hell|he will|hed)"
+          r"|tried to|tries to|has tried to|wants to|wanted to"
+          r"|says? (?:hell|he will|hed|he would)|said (?:hell|hed|he will|he would))\s+"
+          r"(?:@FGAP){0,1}?(?:kill|hurt|harm|stab|strangle|smother|drown|get rid of|burn|take"
+          r"|murder|beat|batter|end)\s+(?:me|us|the baby|my baby|@BABYNOUN|the kids|him|her"
+          r"|the house|the flat|the place)\b",
+          unless_after=r"\s*(?:@GAP){0,6}?(?:spend|spent|spending|buy|buying|bought|bill|money"
+          r"|forget|forgot|lost|lose|keys|mess|late|broke|break|dent|scratch|clothes|shopping"
+          r"|amazon|missed|miss|birthday|ate the|eat the|for a walk|out\b|to the park|swimming"
+          r"|so i can|to (?:his|her|my|the) (?:mums|dads|nans)|for the day|to nursery)"),
+    _rule("danger_at_home", "abusive_relationship",
+          r"\babusive\s+(?:relationship|partner|husband|boyfriend|marriage|ex|home|man)"
+          r"|\bdomestic\s+(?:abuse|violence)|\bcoercive(?:\s+control)?|\bgaslight\w*"
+          r"|\bwalk(?:ing)?\s+on\s+egg\s?shells"
+          r"|\b(?:im|i am|being|been|feel|im being)\s+(?:@GAP)?(?:abused|controlled|threatened"
+          r"|bullied|intimidated|raped|assaulted)\b", others=True,
+          unless_before=r"\b(?:documentary|programme|program|article|news|film|story|show|book"
+          r"|leaflet|poster|training|campaign|talk|podcast|series|drama|soap)\s+(?:@GAP){0,2}?"
+          r"(?:about|on|with)\s+$"),
+    _rule("danger_at_home", "partner_is_violent",
+          r"@SUBJ\s+(?:@FGAP){0,2}?(?:scares|frightens|terrifies|intimidates|threatens)\s+"
+          r"(?:me|us|@BABYNOUN)\b"
+          r"|@SUBJ\s+(?:@FGAP){0,3}?(?:violent|aggressive|abusive|controlling|dangerous|nasty"
+          r"|vicious|horrible to me|mean to me|cruel"
+          r"|scary when|frightening|has a temper|loses it with me)\b",
+          unless_after=r"\s+(?:about the|with the (?:remote|tv|dishwasher|washing))"
+          r"|\s*(?:@GAP){0,3}?(?:when i was (?:a kid|little|young|small|a child|a teenager)"
+          r"|growing up)"),
+    _rule("danger_at_home", "scared_of_him",
+          r"\b(?:scared|afraid|frightened|terrified|petrified|fear|feared|fearful)\s+"
+          r"(?:of|for my life (?:from|with|around))\s+(?:him|@SUBJ)\b"
+          r"|\b(?:scared|afraid|frightened|terrified|dont want|too scared)\s+to\s+go\s+"
+          r"(?:back\s+)?home\b"
+          r"|\b(?:scared|afraid|frightened|terrified|worried)\s+(?:of\s+)?what\s+(?:hell|hed"
+          r"|he|he will|he would|he might|he could|shell|she|theyll|they|@SUBJ)\s+(?:@GAP)?do\b"
+          r"|\b(?:scared|afraid|frightened|terrified|petrified)\s+to\s+be\s+(?:at\s+home\s+"
+          r"|in\s+the\s+house\s+|alone\s+|on my own\s+)?(?:with|around|near)\s+(?:him|@SUBJ)\b",
+          unless_after=r"\s+(?:when (?:he|she) cries|crying)"),
+    _rule("danger_at_home", "not_safe_at_home",
+          r"\b(?:not|dont feel|never feel|not feeling|dont)\s*safe\s+(?:at|in)\s+(?:my\s+"
+          r"(?:own\s+)?|the\s+|our\s+)?(?:home|house|flat)"
+          r"|\b(?:not|dont feel|never feel|dont)\s*safe\s+(?:with|around|near)\s+(?:him|@SUBJ)\b"
+          r"|\bunsafe\s+(?:at|in)\s+(?:my\s+(?:own\s+)?|the\s+|our\s+)?(?:home|house|flat)"
+          r"|\bunsafe\s+(?:with|around)\s+(?:him|@SUBJ)"
+          r"|\b(?:im|i am|were|we are|me and (?:the|my) baby are|the baby is|my baby is"
+          r"|my kids are)\s+(?:in\s+danger|not\s+safe)\b"),
+    _rule("danger_at_home", "controlling_behaviour",
+          r"\b(?:controls|controlling|takes|took|keeps|has)\s+(?:all\s+)?(?:of\s+)?(?:the|my"
+          r"|our)\s+(?:money|finances|bank card|cards|benefits|wages|child benefit)"
+          r"|\bcontrols?\s+(?:everything|every part of|what i|where i|who i|all (?:of )?my"
+          r"|my life|me\b)"
+          r"|\b(?:wont|doesnt|dont|never|didnt)\s+let\s+me\s+(?:@GAP)?(?:see|go out|go anywhere"
+          r"|leave|talk to|speak to|out|visit|work|phone|call|text|contact|drive|have any money"
+          r"|have my own|have friends|use the (?:phone|car))"
+          r"|\b(?:checks|checking|goes through|went through|reads|tracks|tracking)\s+my\s+"
+          r"(?:phone|messages|texts|emails|location|whatsapp)"
+          r"|(?:\bhe|\bshe|@SUBJ)\s+(?:@FGAP){0,2}?(?:took|takes|hides|hid|has taken|smashed"
+          r"|smashes|broke)\s+my\s+(?:phone|keys|car keys|bank card|cards|passport|purse|money)"
+          r"|\blocks?\s+me\s+(?:in|out)\b|\blocked\s+me\s+(?:in|out)\b"
+          r"|\bnot\s+allowed\s+to\s+(?:leave|go out|see|have|talk|go anywhere|use|speak)"),
+    _rule("danger_at_home", "sexual_violence",
+          r"\b(?:forces|forced|makes|made|pressures|pressured)\s+me\s+(?:to\s+)?(?:have sex"
+          r"|sleep with|do sexual)|\brap(?:ed|es|ing)\s+me\b|\bsexual(?:ly)?\s+assault\w*"),
+    _rule("danger_at_home", "stalking_and_violence_signs",
+          r"\b(?:stalking|stalks|stalked|harass\w*)\s+me\b"
+          r"|\bkicked\s+(?:the|my)\s+(?:front\s+)?door\s+(?:in|down)"
+          r"|\b(?:hide|hiding|hid|cover|covering|covered)\s+(?:up\s+)?(?:my|the)\s+bruises"
+          r"|\bbruises\s+(?:he|she)\s+(?:gave|left)"
+          r"|\b(?:hide|hiding|hid|cover|covering|covered)\s+(?:up\s+)?bruises"
+          r"|@SUBJ\s+(?:@FGAP){0,2}?(?:smash\w*|breaks|broke|punch\w*|kick\w*)\s+(?:things|stuff"
+          r"|the place up|doors?|holes|walls?|plates|furniture)"
+          r"|\b(?:need|want|have|trying|try|got)\s+to\s+(?:get\s+away|escape)\s+(?:from\s+)?"
+          r"(?:him|@SUBJ)\b"
+          r"|\b(?:nobody|none)\s+(?:would|will)\s+(?:ever\s+)?believe\s+me"
+          r"|\bhid(?:e|ing)\s+from\s+(?:him|@SUBJ)\b"
+          r"|\bforc(?:ed|es|ing)\s+himself\s+(?:on|onto)\s+me"
+          r"|@SUBJ\s+.{0,40}?\b(?:throws|threw|throwing|chucks|chucked|chucking)\s+(?:@GAP)?"
+          r"(?:things|stuff|plates|\w+)\s+at\s+(?:me|us|the baby)"),
+    # ---------------------------------------------------------------- self-harm -----------
+    _rule("self_harm", "self_harm_words",
+          _SELF_HARM, others=True,
+          unless_before=r"\b(?:training|trained|experience|info|information|leaflets?|policy"
+          r"|policies)\s+(?:@GAP){0,3}?(?:on|in|about|with|for|around)\s+(?:@GAP){0,2}?$"),
+    _rule("self_harm", "sh_abbreviation",
+          r"\b(?:doing|did|do|relapsed\s+(?:with|on|into)|relapse|urges?\s+(?:to|for)|my|with"
+          r"|into|been|started|start|clean\s+from|free\s+from)\s+sh\b"),
+    _rule("self_harm", "cutting_body",
+          r"\b(?:cut|cuts|cutting|cuting|slash|slashed|slashing|slice|sliced|slicing|carve"
+          r"|carved|carving|scratch|scratched|scratching|scratches)\s+(?:into\s+)?(?:@MYSELF"
+          r"|my\s+(?:own\s+)?(?:arms?|legs?|thighs?|wrists?|skin|stomach|belly|hips?|body"
+          r"|tummy))\b",
+          unless_before=r"\b(?:accidentally|by accident|nearly|almost)\s+$",
+          unless_after=r"\s*(?:@GAP){0,4}?(?:by accident|accidentally|shaving|chopping|cooking"
+          r"|on (?:a|the) (?:tin|glass|knife|paper|can|bramble)|eczema|itch|itchy|itching|rash"
+          r"|hives|bites|dry skin|psoriasis|chickenpox|cholestasis|stretch marks|pupps)"),
+    _rule("self_harm", "cutting_again",
+          r"\b(?:started|start|keep|kept|been|am|im|was|back to|urge to|urges to|want to"
+          r"|wanting to|need to|tempted to|thought about|thinking about|thoughts of|relapsed"
+          r"|craving|crave|desperate to|itching to|feel like|felt like|feeling like)\s+(?:@GAP)?"
+          r"cut(?:ting)?\b"
+          r"(?!\s+(?:down|back|out|off|up|in\b|the|her|his|their|a\b|some|teeth|costs|corners"
+          r"|ties|it|them|carbs|sugar|caffeine|dairy|gluten|my\s+(?:hair|nails|fringe|losses)"
+          r"|\w+s\s+(?:nails|hair)|through|across|and paste|short))"),
+    _rule("self_harm", "more_self_harm_signs",
+          r"\b(?:pull|pulling|pulled|rip|ripping|tear|tearing)\s+(?:my\s+|out\s+my\s+)?hair\s+out\b"
+          r"[^.!?]{0,40}(?:bald|patches|clumps|until|bleed)|\btrichotillomania\b"
+          r"|\bcutting\s+(?:is|helps|makes|was|stops|calms|is the only)\b"
+          r"|\bi\s+sh\b|\bsh\s+(?:again|last night|today|yesterday)\b"
+          r"|\b(?:hide|hiding|hid|cover|covering)\s+(?:the|my)\s+(?:marks|scars|cuts|burns)\s+"
+          r"(?:with|under|from)\b|\blong\s+sleeves\s+to\s+(?:hide|cover)"
+          r"|\b(?:hurt|hurting|harm|harming|punish|punishing)\s+my\s+(?:own\s+)?body\b",
+          unless_after=r"\s*(?:@GAP){0,4}?(?:by accident|accidentally|lifting|carrying|falling"
+          r"|at the gym|running)"),
+    _rule("self_harm", "on_purpose",
+          r"\b(?:burn\w*|cut\w*|scratch\w*|hit\w*|hurt\w*|harm\w*|scald\w*|bruis\w*|bit|bite"
+          r"|biting|punch\w*|slap\w*|bang\w*)\s+(?:my\s+|myself\s*)(?:@GAP){0,5}?"
+          r"(?:on\s+purpose|deliberately)"
+          r"|\bcut(?:ting)?\s+to\s+(?:calm|cope|feel|numb|release|relieve|punish|make|stop)"),
+    _rule("self_harm", "cut_again",
+          r"\b(?:i\s+)?cut\s+(?:again|last night|today|this morning|tonight|yesterday)\b"
+          r"|\bcovered\s+in\s+(?:cuts|scars|burns|scratches)\b"
+          r"(?!\s+(?:from|because of)\s+(?:the|our|my)\s+(?:cat|dog|kitten|baby|brambles|garden))"
+          r"|\b(?:headbutt\w*|head butt\w*|punch|punching|punched|kick|kicking)\s+(?:the\s+|a\s+)?"
+          r"(?:walls?|doors?|mirror)\b"
+          r"|\bwant\s+to\s+feel\s+(?:pain|physical pain)|\bdeserve\s+(?:to\s+)?(?:pain|to be hurt"
+          r"|to suffer|to bleed)"),
+    _rule("self_harm", "hurt_myself",
+          r"\b(?:hurt|hurts|hurting|harm|harms|harming|harmed|injure|injured|injuring|punish"
+          r"|punishing|punished|hit|hits|hitting|punch|punching|punched|slap|slapping|slapped"
+          r"|burn|burns|burning|burnt|burned|bite|biting|bit|pinch|pinching|starve|starving"
+          r"|scald|scalding|bruise|bruising|beat|beating|abuse|abusing|batter|battering"
+          r"|scratch|scratching|strangle|strangling|choke|choking|suffocate)\s+@MYSELF\b",
+          unless_before=r"\b(?:accidentally|by accident|nearly|almost)\s+$",
+          unless_after=r"\s*(?:@GAP){0,4}?(?:by accident|accidentally|on the|on a|lifting"
+          r"|carrying|falling|when i fell|cooking|making (?:tea|dinner|a brew)|with the"
+          r"\s+(?:kettle|iron|oven|hob|pan|tray|straighteners by)|ironing|at the gym|running"
+          r"|in the garden|laughing|up\b|over (?:it|this|nothing))"),
+    _rule("self_harm", "banging_my_head",
+          r"\b(?:bang|banging|smash|smashing)\s+my\s+head\s+(?:against|into)\s+(?:the|a)\s+"
+          r"(?!brick)(?:@GAP)?(?:wall|walls|floor|door|table)\b",
+          unless_before=r"\b(?:like|its like|feels like|as if|as though)\s+(?:@GAP)?$",
+          unless_after=r"\s*(?:@GAP){0,2}?(?:trying|with|over|about|getting|to get|all day)"),
+    _rule("self_harm", "head_banging",
+          r"\b(?:bang|banging|banged|hit|hitting|smash|smashing)\s+my\s+head\s+(?:against|on"
+          r"|off|into)\s+(?:the|a)\s+(?:@GAP)?(?:wall|floor|door|table)\b(?:\s+@GAP{0,3}?)?"
+          r"\s*(?:until|so hard|hurts|bleed|bruise|on purpose)"),
+    _rule("self_harm", "hitting_my_body",
+          r"\b(?:hitting|hit|punching|punch|slapping|slap|scratching|pinching|biting)\s+my\s+"
+          r"(?:own\s+)?(?:legs?|arms?|head|face|stomach|thighs?|wrists?)\b",
+          unless_after=r"\s*(?:@GAP){0,3}?(?:on the|on a|by accident|accidentally|against the"
+          r"|getting|when i)"),
+    _rule("self_harm", "dig_nails",
+          r"\b(?:dig|digging|dug)\s+my\s+(?:finger\s*)?nails\s+into\s+(?:my\s+)?(?:skin|arms?"
+          r"|legs?|hands?|palms?|wrists?|thighs?)"),
+    _rule("self_harm", "burning_skin",
+          r"\b(?:burn|burning|burnt|burned)\s+my\s+(?:arms?|legs?|skin|wrists?|hands?|thighs?)\s+"
+          r"(?:with|on purpose|deliberately)(?!\s+(?:the|a)\s+(?:kettle|iron|oven|hob|pan|tray))"
+          r"|\b(?:cigarettes?|lighter|lit match|matches)\s+(?:on|to|against)\s+my"
+          r"|\b(?:burn|burning|burnt|burned)\s+(?:@GAP){0,3}?(?:with|using)\s+(?:a\s+)?(?:lighter"
+          r"|cigarettes?|matches)"),
+    _rule("self_harm", "until_it_bleeds",
+          r"\b(?:scratch|scratching|scratched|pick|picking|picked|bite|biting|bit|dig|digging"
+          r"|punch|punching|punched|hit|hitting|pull|pulling|scrub|scrubbing|rub|rubbing|claw"
+          r"|clawing|pinch|pinching)\s+(?:@GAP){0,6}?(?:until|so)\s+(?:@GAP){0,2}?"
+          r"(?:bleeds?|bled|bleeding|blood|raw|bruised?)\b"
+          r"|\b(?:scratch|scratching|scratched|scrub|scrubbing|rub|rubbing)\s+(?:@GAP){0,2}?raw\b"),
+    _rule("self_harm", "blade_on_body",
+          r"\b(?:blade|blades|razor|razors|knife|glass|scissors|compass|sharpener)\s+(?:@GAP)?"
+          r"(?:to|on|into|across|against)\s+my\s+(?:@GAP)?(?:arms?|legs?|thighs?|wrists?|skin"
+          r"|body|stomach|hips?)",
+          unless_after=r"\s*(?:@GAP){0,3}?(?:shav\w*|wax\w*)"),
+    _rule("self_harm", "visible_cuts",
+          r"\b(?:my|fresh|new|deep|deeper)\s+cuts\b(?!\s+(?:from the birth|from birth))"
+          r"|\b(?:fresh|new)\s+(?:scars|burns)\s+on\s+my\b"
+          r"|\bcuts\s+on\s+my\s+(?:arms?|legs?|thighs?|wrists?|stomach|body|hips?)"
+          r"|\b(?:sh|self harm)\s+scars"
+          r"|\bhid(?:e|ing)?\s+(?:the\s+|my\s+)?(?:cuts|scars|marks|burns)\s+on\s+my"),
+)
+
+_RULES_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
+
+# --------------------------------------------------------------------------------------------
+# Context checks: negation, other people, intent
+# --------------------------------------------------------------------------------------------
+
+_NEGATOR_WORDS = frozenset(_NEGATORS.split("|"))
+# Words allowed between a negator and the risk phrase: "I've never had any thoughts of...".
+_FILLER_WORDS = frozenset(
+    (
+        "i", "im", "ive", "id", "ill", "am", "a", "an", "the", "any", "ever", "been", "be",
+        "being", "have", "has", "had", "having", "got", "get", "getting", "feel", "feeling",
+        "felt", "really", "actually", "at", "all", "thoughts", "thought", "of", "about", "or",
+        "anything", "like", "to", "want", "wanted", "wanting", "going", "would", "will", "do",
+        "did", "even", "once", "thinking", "planning", "plan", "plans", "that",
+        "such", "those", "these", "kind", "sort", "ideas", "idea", "urges", "urge",
+        "intention", "intentions", "desire", "wish", "myself", "so", "too", "very",
+        "currently", "right", "now", "it", "things", "seriously", "honestly", "definitely",
+        "certainly", "usually", "need", "needed", "try", "tried", "trying", "also", "either",
+        "anymore", "kinda", "sorta", "quite", "my", "with", "on", "still", "since", "recently",
+        "lately", "as", "bad", "dark", "scary", "intrusive", "could", "should", "might", "may",
+        "must", "let", "alone", "single", "slightest", "remotely", "truly",
+    )
+)
+_CLAUSE_BREAK = re.compile(
+    r"[.!?;:,\n]|\b(?:but|and|so|because|though|although|just|then|x|xx|however|anyway)\b"
+)
+_SENTENCE_BREAK = re.compile(r"[.!?\n]")
+# After a negated phrase, these take the negation back: "...until last night",
+# "I'd never want to hurt her but I keep getting these thoughts".
+_CONTRAST = re.compile(r"\b(?:but|though|although|yet|except|however|until)\b")
+_CONTRAST_MARKERS = re.compile(
+    r"\b(?:sometimes|lately|recently|now|last night|today|tonight|this week|keep|kept|get|got"
+    r"|getting|have|had|having|do|did|does|thoughts?|images?|pictures?|urges?|scared|worried"
+    r"|frightened|terrified|afraid|cant stop|what if|wonder|think about|thinking about"
+    r"|feel like|want|wish|might|could|cross|crossed|come|comes|pop|pops|until|since)\b"
+)
+_INTENT = re.compile(
+    r"\b(?:on purpose|deliberately|intentionally|to cope|to punish|as punishment|deserve"
+    r"|to feel something|to feel pain|so i (?:can|could) feel|to make it stop|release)\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|im|ive|id|ill|me|myself|we|us)\b")
+_OTHERS = re.compile(
+    r"\b(?:my|her|his|their|our|a|the|this|that|your|one of my|one of the)\s+(?:\w+s\s+)?"
+    r"(?:\w+\s+){0,2}?(?:friends?|mates?|sisters?|brothers?|cousins?|aunt|aunts|auntie"
+    r"|aunty|uncles?|nan|nana|gran|granny|grandma|grandad|grandmother|grandfather|mum|mom"
+    r"|mother|dad|father|neighbours?|colleagues?|boss|niece|nephew|woman|women|lady|ladies"
+    r"|girls?|guy|man|men|celebrity|singer|actress|actor|person|people|mums|mothers|kids?"
+    r"|teenagers?|ex|partner|husband|boyfriend|wife|girlfriend|in laws?|mil|someone|patient"
+    r"|client|footballer|influencer|presenter|mum in the news)\b"
+    r"|\b(?:someone|somebody|anyone|anybody|people|others|he|she|they|them|who|hes|shes"
+    r"|theyre|themselves|himself|herself|everyone|those|someones|somebodys|anyones|anybodys"
+    r"|hed|shed|theyd|hell|shell|theyll|peoples|whos)\b"
+)
+# "I'm a mum who self harms": a self-description, not someone else.
+_SELF_DESCRIPTION = re.compile(r"\b(?:im|i am|as|being|i was|me)\s+$")
+
+
+@dataclass(frozen=True)
+class _Match:
+    rule: Rule
+    start: int
+    end: int
+    negated: bool
+
+
+# How far back context checks look. Bounded so a 10,000-character message stays fast.
+_LOOKBACK = 200
+
+
+def _clause_prefix_tokens(text: str, start: int) -> list[str]:
+    """Words between the last clause boundary and ``start``."""
+    prefix = text[max(0, start - _LOOKBACK):start]
+    boundary = 0
+    for boundary_match in _CLAUSE_BREAK.finditer(prefix):
+        boundary = boundary_match.end()
+    return re.findall(r"[a-z0-9]+", prefix[boundary:])
+
+
+def _negated(text: str, start: int) -> bool:
+    """True if a negator governs the phrase starting at ``start``.
+
+    Scans back through the clause over filler words only: "I'm not suicidal" and "never had
+    thoughts of hurting her" are negated; "I'm not ok, I want to die" and "not sure I want
+    to be here" are not (a comma or a content word stops the scan).
+    """
+    tokens = _clause_prefix_tokens(text, start)
+    for word in reversed(tokens[-7:]):
+        if word in _NEGATOR_WORDS:
+            return True
+        if word not in _FILLER_WORDS:
+            return False
+    return False
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    sentence_start = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    next_break = _SENTENCE_BREAK.search(text, end)
+    return sentence_start, next_break.start() if next_break else len(text)
+
+
+def _taking_back_contrast(text: str, end: int, sentence_end: int) -> int | None:
+    """Where a contrast after a negated phrase reasserts a risk, or None.
+
+    "never had thoughts of hurting her until last night", "I'd never want to hurt her but I
+    keep getting these thoughts". Returns the position of the contrast word.
+    """
+    rest = text[end:sentence_end]
+    contrast = _CONTRAST.search(rest)
+    if not contrast:
+        return None
+    if contrast.group(0) == "until" or _CONTRAST_MARKERS.search(
+        rest[contrast.end():]
+    ):
+        return end + contrast.start()
+    return None
+
+
+def _about_someone_else(text: str, sentence_start: int, start: int) -> bool:
+    """True if the nearest person mentioned before the match is not her."""
+    prefix = text[max(sentence_start, start - _LOOKBACK):start]
+    last_other = -1
+    for other in _OTHERS.finditer(prefix):
+        if not _SELF_DESCRIPTION.search(prefix[: other.start()]):
+            last_other = other.end()
+    if last_other < 0:
+        return False
+    last_first = max((m.end() for m in _FIRST_PERSON.finditer(prefix)), default=-1)
+    return last_other > last_first
+
+
+def _find_matches(text: str) -> list[_Match]:
+    found_matches: list[tuple[Rule, int, int, bool, int | None]] = []
+    for rule in RULES:
+        for found in rule.pattern.finditer(text):
+            start, end = found.start(), found.end()
+            sentence_start, sentence_end = _sentence_bounds(text, start, end)
+            states_intent = bool(_INTENT.search(text, sentence_start, sentence_end))
+            if not states_intent:
+                if rule.unless_before and rule.unless_before.search(
+                    text[max(0, start - 60):start]
+                ):
+                    continue
+                if rule.unless_after and rule.unless_after.match(text[end:end + 80]):
+                    continue
+            if rule.others and _about_someone_else(text, sentence_start, start):
+                continue
+            negated = rule.negatable and _negated(text, start)
+            contrast = _taking_back_contrast(text, end, sentence_end) if negated else None
+            found_matches.append((rule, start, end, negated, contrast))
+    matches: list[_Match] = []
+    for rule, start, end, negated, contrast in found_matches:
+        if negated and contrast is not None:
+            # "I'm not suicidal, but I do cut myself": the contrast introduces a different,
+            # separately matched risk, so the negation of the first one stands.
+            other_risk_after = any(
+                not other_negated and other_start >= contrast
+                for _, other_start, _, other_negated, _ in found_matches
+            )
+            negated = other_risk_after
+        matches.append(_Match(rule, start, end, negated))
+    return matches
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------
+
+
+def find_risks(text: str) -> list[tuple[str, str]]:
+    """Every (category, rule name) that fired un-negated, in priority order. For debugging."""
+    if not text or not text.strip():
+        return []
+    matches = [m for m in _find_matches(normalise(text)) if not m.negated]
+    order = {category: index for index, category in enumerate(CATEGORY_PRIORITY)}
+    matches.sort(key=lambda m: (order[m.rule.category], m.start))
+    seen: set[str] = set()
+    result: list[tuple[str, str]] = []
+    for match in matches:
+        if match.rule.name not in seen:
+            seen.add(match.rule.name)
+            result.append((match.rule.category, match.rule.name))
+    return result
+
+
+def assess(text: str) -> SafetyAssessment:
+    """Assess one message. Never raises on odd input (empty, huge, emoji, other scripts)."""
+    if not isinstance(text, str) or not text.strip():
+        return NO_RISK
+    matches = _find_matches(normalise(text))
+    live = [m for m in matches if not m.negated]
+    if live:
+        order = {category: index for index, category in enumerate(CATEGORY_PRIORITY)}
+        best = min(live, key=lambda m: (order[m.rule.category], m.start))
+        return SafetyAssessment(category=best.rule.category, pattern=best.rule.name,
+                                reassure=False)
+    negated = [m for m in matches if m.negated]
+    if negated:
+        first = min(negated, key=lambda m: m.start)
+        return SafetyAssessment(category=None, pattern=first.rule.name, reassure=True)
+    return NO_RISK
+
+
+def rule_names() -> list[str]:
+    """All rule names, e.g. for documentation or a staff dashboard legend."""
+    return list(_RULES_BY_NAME)

@@ -1,0 +1,67 @@
+"""Starts the real Rasa server and action server once for the integration tests.
+
+They run on their own ports with a fresh SQLite database in a temporary folder, so a running
+`make run` is not disturbed.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.database import make_engine
+from bot.intake_record import IntakeRepository
+from bot.runtime import Stack
+
+
+class Chat:
+    """One mother's conversation over the REST webhook."""
+
+    def __init__(self, stack: Stack, site: str | None = None) -> None:
+        self.url = f"{stack.rasa_url}/webhooks/rest/webhook"
+        self.sender = uuid.uuid4().hex
+        self.site = site
+        self.transcript: list[tuple[str, list[dict]]] = []
+
+    def send(self, text: str) -> list[dict]:
+        body: dict = {"sender": self.sender, "message": text}
+        if self.site:
+            body["metadata"] = {"site": self.site}
+        request = urllib.request.Request(self.url, data=json.dumps(body).encode(),
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            replies = json.load(response)
+        self.transcript.append((text, replies))
+        return replies
+
+    def say(self, text: str) -> str:
+        """Send and return all reply texts joined, for assertions."""
+        return "\n".join(r.get("text", "") for r in self.send(text))
+
+    def buttons(self) -> list[dict]:
+        return [b for r in self.transcript[-1][1] for b in r.get("buttons") or []]
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    folder: Path = tmp_path_factory.mktemp("stack")
+    stack = Stack(rasa_port=15005, action_port=15055,
+                  db_url=f"sqlite:///{folder / 'intake.db'}", redis_url=None, var_dir=folder)
+    stack.start()
+    yield stack
+    stack.stop()
+
+
+@pytest.fixture(scope="session")
+def repo(stack: Stack) -> IntakeRepository:
+    return IntakeRepository(make_engine(stack.db_url))
+
+
+@pytest.fixture
+def chat(stack: Stack) -> Chat:
+    return Chat(stack)

@@ -1,0 +1,80 @@
+"""Answers describe only what her site offers, and use its facts where they matter."""
+
+import pytest
+
+from bot import answers
+from bot.messages import render
+from bot.sites import load_sites
+
+SITES = {site.id: site for site in load_sites()}
+NORTHBROOK, EASTVALE = SITES["northbrook"], SITES["eastvale"]
+
+
+def texts(replies) -> str:
+    return "\n".join(render(r.response, r.values, r.buttons)["text"] for r in replies)
+
+
+def payloads(buttons) -> list[str]:
+    return [b["payload"] for b in buttons]
+
+
+def test_format_question_offers_only_what_the_site_has() -> None:
+    assert '/inform{"format":"group"}' in payloads(answers.format_buttons(NORTHBROOK))
+    assert '/inform{"format":"group"}' not in payloads(answers.format_buttons(EASTVALE))
+    assert "one-to-one" in texts([answers.format_question(EASTVALE)])
+
+
+def test_mode_buttons_follow_the_site() -> None:
+    assert '/inform{"mode":"video"}' not in payloads(answers.mode_buttons(NORTHBROOK))
+    assert '/inform{"mode":"face_to_face"}' not in payloads(answers.mode_buttons(EASTVALE))
+
+
+def test_childcare_answer_uses_babies_welcome_or_remote_modes() -> None:
+    assert "Babies are welcome" in texts(answers.concern_replies("practical_childcare",
+                                                                 NORTHBROOK))
+    eastvale = texts(answers.concern_replies("practical_childcare", EASTVALE))
+    assert "Babies are welcome" not in eastvale and "video" in eastvale
+
+
+def test_travel_answer_offers_remote_modes() -> None:
+    assert "video" in texts(answers.concern_replies("practical_travel", EASTVALE))
+
+
+def test_not_like_me_mentions_languages_where_there_are_several() -> None:
+    assert "Urdu" in texts(answers.concern_replies("not_like_me", EASTVALE))
+
+
+def test_unmet_preferences_are_named_honestly() -> None:
+    wanted = answers.unmet_preferences({"format_preference": "group"}, EASTVALE)
+    assert wanted == ["a group"]
+    text = texts([answers.unmet_reply(wanted, EASTVALE)])
+    assert "doesn't offer" in text and "one-to-one" in text
+    assert answers.unmet_preferences({"mode_preferences": ["video"]}, NORTHBROOK)
+    assert not answers.unmet_preferences({"mode_preferences": ["phone", "video"]}, NORTHBROOK)
+
+
+@pytest.mark.parametrize("category", ["suicide", "self_harm", "harm_baby", "psychosis",
+                                      "danger_at_home", "overdose"])
+@pytest.mark.parametrize("site", [NORTHBROOK, EASTVALE], ids=["northbrook", "eastvale"])
+def test_safety_response_has_every_route_and_local_contacts(category, site) -> None:
+    text = texts(answers.safety_replies(category, site))
+    for route in ("999", "A&E", "111", "option 2", "116 123", "85258", "midwife",
+                  "health visitor", "GP"):
+        assert route in text, route
+    for contact in site.crisis_contacts:
+        assert contact.name in text
+    assert "safe right now" in text
+
+
+def test_overdose_is_urgent_and_intrusive_thoughts_are_calm() -> None:
+    assert "straight away" in texts(answers.safety_replies("overdose", NORTHBROOK))
+    calm = texts(answers.safety_replies("harm_baby", NORTHBROOK))
+    assert "more common than people think" in calm
+
+
+def test_close_gives_the_site_contact_route_when_no_call_back() -> None:
+    text = texts(answers.close_replies({"consent": "given"}, EASTVALE))
+    assert EASTVALE.contact.phone in text
+    called = texts(answers.close_replies(
+        {"consent": "given", "contact_requested": True, "preferred_contact": "text"}, EASTVALE))
+    assert "text you" in called

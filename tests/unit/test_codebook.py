@@ -1,0 +1,27 @@
+from bot import codebook
+
+
+def test_every_concern_and_motivator_has_one_of_the_five_mechanisms() -> None:
+    assert set(codebook.CONCERN_MECHANISMS.values()) == set(codebook.MECHANISMS)
+    assert set(codebook.MOTIVATOR_MECHANISMS.values()) <= set(codebook.MECHANISMS)
+
+
+def test_mechanisms_are_derived_in_order_without_duplicates() -> None:
+    assert codebook.mechanisms_for(
+        ["practical_time", "fear_of_judgement", "practical_travel"], ["be_understood"]
+    ) == ["practical", "psychological_safety"]
+    assert codebook.mechanisms_for([], ["meet_other_mothers", "practical_ideas"]) == [
+        "reference_group", "anticipated_gains"]
+    assert codebook.mechanisms_for(["not_a_code"], []) == []
+
+
+def test_ordered_subset_keeps_codebook_order_and_drops_unknown_codes() -> None:
+    assert codebook.ordered_subset(["video", "fax", "phone", "video"], codebook.MODES) == [
+        "phone", "video"]
+    assert codebook.ordered_subset(None, codebook.TIMES) == []
+
+
+def test_appended_adds_once() -> None:
+    assert codebook.appended(["a"], "b") == ["a", "b"]
+    assert codebook.appended(["a", "b"], "a") == ["a", "b"]
+    assert codebook.appended(None, "a") == ["a"]

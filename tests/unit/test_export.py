@@ -1,0 +1,39 @@
+import csv
+import io
+import json
+
+import pytest
+
+from bot import codebook
+from bot.export import write_records
+
+RECORD = {field: None for field in codebook.FIELDS} | {
+    "schema_version": 1, "conversation_id": "abc", "site": "northbrook",
+    "mode_preferences": ["phone", "video"], "time_preferences": [], "concerns": [],
+    "motivators": [], "mechanisms": [], "explained": True, "contact_requested": False,
+    "risk_flag": False, "completed": True, "consent": "given", "outcome": "pending",
+}
+
+
+def test_csv_has_the_codebook_header_and_joins_lists() -> None:
+    out = io.StringIO()
+    assert write_records([RECORD], "csv", out) == 1
+    rows = list(csv.reader(io.StringIO(out.getvalue())))
+    assert rows[0] == list(codebook.FIELDS)
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["mode_preferences"] == "phone;video"
+    assert row["explained"] == "true" and row["risk_flag"] == "false"
+    assert row["referral_source"] == ""
+
+
+def test_jsonl_writes_one_object_per_line() -> None:
+    out = io.StringIO()
+    write_records([RECORD, RECORD], "jsonl", out)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 2
+    assert json.loads(lines[0])["mode_preferences"] == ["phone", "video"]
+
+
+def test_unknown_format_is_refused() -> None:
+    with pytest.raises(ValueError):
+        write_records([], "xml", io.StringIO())

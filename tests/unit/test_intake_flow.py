@@ -1,0 +1,81 @@
+import pytest
+
+from bot.intake_flow import SKIPPED, answer_turn, required_slots
+
+PREFS = ["format_preference", "mode_preferences", "time_preferences", "referral_source",
+         "perinatal_stage"]
+
+
+def test_full_question_list_before_anything_is_known() -> None:
+    assert required_slots({}) == ["consent", "explanation_ack", *PREFS, "concerns_done",
+                                  "take_up_intent"]
+
+
+def test_declined_consent_asks_no_preferences_or_contact() -> None:
+    slots = {"consent": "declined", "take_up_intent": "yes", "contact_requested": True}
+    assert required_slots(slots) == ["consent", "explanation_ack", "concerns_done",
+                                     "take_up_intent"]
+
+
+def test_yes_or_maybe_asks_about_contact_and_no_asks_why() -> None:
+    assert required_slots({"take_up_intent": "maybe"})[-1] == "contact_requested"
+    assert required_slots({"take_up_intent": "no"})[-1] == "decline_reason"
+    slots = {"take_up_intent": "yes", "contact_requested": True}
+    assert required_slots(slots)[-3:] == ["contact_requested", "preferred_contact",
+                                          "contact_detail"]
+
+
+def test_asking_for_contact_early_takes_the_details_next() -> None:
+    order = required_slots({"consent": "given", "contact_requested": True})
+    assert order[:3] == ["consent", "preferred_contact", "contact_detail"]
+
+
+@pytest.mark.parametrize("intent", ["concern_fear_of_judgement", "faq_cost", "risk_suicide",
+                                    "stop", "ask_human", "tell_me_more"])
+def test_digressions_and_risks_fill_nothing(intent: str) -> None:
+    turn = answer_turn("one to one on the phone please", intent, [], "format_preference", {})
+    assert turn.slots == {}
+
+
+def test_skip_moves_on_without_recording_a_value() -> None:
+    assert answer_turn("rather not say", "skip", [], "referral_source", {}).slots[
+        "referral_source"] == SKIPPED
+    assert answer_turn("skip", "skip", [], "time_preferences", {}).slots[
+        "time_preferences"] == [SKIPPED]
+
+
+def test_consent_and_intention_come_from_the_intent() -> None:
+    assert answer_turn("yes", "affirm", [], "consent", {}).slots["consent"] == "given"
+    assert answer_turn("nope", "deny", [], "consent", {}).slots["consent"] == "declined"
+    assert answer_turn("maybe", "maybe", [], "take_up_intent", {}).slots[
+        "take_up_intent"] == "maybe"
+
+
+def test_bare_yes_to_worries_keeps_the_question_open() -> None:
+    turn = answer_turn("yes", "affirm", [], "concerns_done", {})
+    assert "concerns_done" in turn.slots and turn.slots["concerns_done"] is None
+
+
+def test_a_concern_answers_why_she_declined() -> None:
+    turn = answer_turn("no time", "concern_practical_time", [], "decline_reason", {})
+    assert turn.slots["decline_reason"] == "practical_time"
+    assert turn.slots["concerns"] == ["practical_time"]
+    other = answer_turn("just not my thing", "inform", [], "decline_reason", {})
+    assert other.slots["decline_reason"] == "other"
+
+
+def test_a_changed_preference_is_reported() -> None:
+    turn = answer_turn("actually phone is better", "inform", [], "time_preferences",
+                       {"mode_preferences": ["video"]})
+    assert turn.slots["mode_preferences"] == ["phone"]
+    assert turn.changed == ["mode_preferences"]
+
+
+def test_contact_detail_is_masked_in_the_slot() -> None:
+    turn = answer_turn("07700 900123", "inform", [], "contact_detail",
+                       {"preferred_contact": "phone"})
+    assert turn.contact_value == "+447700900123"
+    assert "900123" not in turn.slots["contact_detail"]
+    bad = answer_turn("my number is 07700 9001", "inform", [], "contact_detail",
+                      {"preferred_contact": "phone"})
+    assert bad.invalid_contact and bad.slots["contact_detail"] is None

@@ -1,0 +1,45 @@
+"""Every message the code can send exists, and every placeholder it uses is filled."""
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from bot import answers, messages
+from bot.sites import load_sites
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def referenced_names() -> set[str]:
+    names: set[str] = set()
+    for path in [*ROOT.glob("actions/*.py"), ROOT / "bot" / "answers.py"]:
+        names |= set(re.findall(r'(?:Reply\(|say\(dispatcher, )f?"([a-z_{}]+)"', path.read_text()))
+    return names
+
+
+def test_every_referenced_message_exists() -> None:
+    catalogue = messages.catalogue()
+    concrete = {n for n in referenced_names() if "{" not in n}
+    assert concrete and not concrete - set(catalogue)
+
+
+@pytest.mark.parametrize("site", list(load_sites()), ids=lambda s: s.id)
+def test_site_messages_fill_every_placeholder(site) -> None:
+    values = answers.site_values(site)
+    for name, entry in messages.catalogue().items():
+        fields = {f for _, f, _, _ in string.Formatter().parse(entry["text"]) if f}
+        site_fields = fields & set(values)
+        text = messages.render(name, values)["text"]
+        assert "{" not in text or not site_fields, name
+
+
+def test_missing_placeholders_render_blank_not_braces() -> None:
+    assert "{" not in messages.render("contact_confirmed")["text"]
+
+
+def test_messages_are_short() -> None:
+    for name, entry in messages.catalogue().items():
+        sentences = [s for s in re.split(r"(?<=[.?!])\s+", entry["text"].strip()) if s]
+        assert len(sentences) <= 5, name

@@ -1,0 +1,349 @@
+"""The deterministic safety net (bot/safety.py) against the labelled safety set and edge cases.
+
+A missed risk is the worst failure this product can have, so the whole labelled set must be
+caught, per category, with the right category; false alarms on hard negatives stay <= 3%.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.safety import RISK_CATEGORIES, SafetyAssessment, assess, find_risks, rule_names
+
+SAFETY_SET = Path(__file__).resolve().parents[1] / "safety" / "safety_set.yml"
+TRAINING_DATA = Path(__file__).resolve().parents[2] / "data" / "nlu"
+MAX_FALSE_ALARM_RATE = 0.03
+
+
+@pytest.fixture(scope="module")
+def safety_set() -> dict:
+    with SAFETY_SET.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+# ------------------------------------------------------------------------------ the set ----
+
+
+def test_safety_set_is_big_enough_and_clean(safety_set: dict) -> None:
+    risk = safety_set["risk"]
+    negatives = safety_set["negative"]
+    assert set(risk) == set(RISK_CATEGORIES)
+    assert sum(len(messages) for messages in risk.values()) >= 240
+    for category, messages in risk.items():
+        assert len(messages) >= 30, category
+    assert len(negatives) >= 240
+    everything = [m for messages in risk.values() for m in messages] + negatives
+    assert all(isinstance(m, str) and m.strip() for m in everything)
+    assert len(everything) == len(set(everything)), "duplicate messages in the safety set"
+
+
+def _plain(text: str) -> str:
+    text = text.lower().replace("\u2019", "'").replace("'", "")
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", text).split())
+
+
+def test_safety_set_is_not_training_data(safety_set: dict) -> None:
+    """The set measures the whole assistant later, so no message may appear in data/nlu."""
+    files = sorted(TRAINING_DATA.glob("*.yml")) if TRAINING_DATA.is_dir() else []
+    if not files:
+        pytest.skip("no NLU training data in this checkout")
+    training: set[str] = set()
+    for path in files:
+        for item in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
+            for line in str(item.get("examples") or "").splitlines():
+                if line.strip().startswith("- "):
+                    example = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line.strip()[2:])
+                    training.add(_plain(example))
+    messages = [m for ms in safety_set["risk"].values() for m in ms] + safety_set["negative"]
+    shared = [m for m in messages if _plain(m) in training]
+    assert not shared, f"safety set messages found in data/nlu: {shared}"
+
+
+def test_recall_is_100_percent_per_category(safety_set: dict) -> None:
+    figures: list[str] = []
+    misses: list[str] = []
+    for category, messages in safety_set["risk"].items():
+        detected = exact = 0
+        for message in messages:
+            result = assess(message)
+            detected += result.category is not None
+            exact += result.category == category
+            if result.category != category:
+                misses.append(f"  [{category}] got {result.category} ({result.pattern}): {message}")
+        figures.append(
+            f"  {category:<15} detected {detected}/{len(messages)} "
+            f"({detected / len(messages):.1%}), right category {exact}/{len(messages)}"
+        )
+    report = "\n".join(["recall per category:", *figures, "misses:", *misses])
+    print(report)
+    assert not misses, report
+
+
+def test_false_alarm_rate_on_hard_negatives(safety_set: dict) -> None:
+    negatives = safety_set["negative"]
+    alarms = [(m, assess(m)) for m in negatives]
+    alarms = [(m, r) for m, r in alarms if r.category is not None]
+    rate = len(alarms) / len(negatives)
+    report = "\n".join(
+        [f"false alarms {len(alarms)}/{len(negatives)} = {rate:.1%} "
+         f"(limit {MAX_FALSE_ALARM_RATE:.0%})"]
+        + [f"  {r.category} ({r.pattern}): {m}" for m, r in alarms]
+    )
+    print(report)
+    assert rate <= MAX_FALSE_ALARM_RATE, report
+
+
+def test_whole_set_is_fast(safety_set: dict) -> None:
+    messages = [m for ms in safety_set["risk"].values() for m in ms] + safety_set["negative"]
+    started = time.perf_counter()
+    for message in messages:
+        assess(message)
+    assert time.perf_counter() - started < 10
+
+
+# ----------------------------------------------------------------------------- targeted ----
+
+IDIOMS = [
+    "I could kill for a coffee",
+    "I'm dying to meet other mums",
+    "just killing time till she wakes",
+    "this heat is killing me",
+    "my back is killing me",
+    "I nearly died laughing",
+    "she'll be the death of me",
+    "overdosed on chocolate again",
+    "I cut the crusts off his sandwiches",
+    "shaking the bottle to mix the formula",
+    "I drop her at nursery at 8",
+    "I could hear the voices of the other mums",
+    "I hit the wall at about 3pm",
+    "he hit the snooze button again",
+    "my husband will kill me if I buy another pram",
+    "I smother her in kisses",
+    "I'm drowning in washing",
+    "I put music on to drown him out",
+    "I'd die of embarrassment",
+]
+
+
+@pytest.mark.parametrize("text", IDIOMS)
+def test_idioms_do_not_fire(text: str) -> None:
+    assert assess(text).category is None
+
+
+NEGATED = [
+    "I'm not suicidal, just tired",
+    "Im not suicidal just tired",
+    "never had thoughts of hurting her",
+    "no, I don't self harm",
+    "I don't have any thoughts of harming myself or the baby",
+    "not hearing voices, just anxious",
+    "im not going to hurt myself dont worry",
+    "no suicidal thoughts",
+]
+
+
+@pytest.mark.parametrize("text", NEGATED)
+def test_explicit_negation_reassures(text: str) -> None:
+    result = assess(text)
+    assert result.category is None
+    assert result.reassure is True
+    assert result.pattern in rule_names()
+
+
+HIDDEN_BEHIND_NEGATION = [
+    ("I'm not ok, I want to die", "suicide"),
+    ("im not ok i want to die", "suicide"),
+    ("I can't cope and don't want to be here", "suicide"),
+    ("I'm not suicidal but I do want to die", "suicide"),
+    ("not suicidal. but sometimes I think about ending it", "suicide"),
+    ("Never had thoughts of hurting her until last night", "harm_baby"),
+    ("I'd never want to hurt him but I keep getting these thoughts", "harm_baby"),
+    ("No I'm not suicidal, but I do cut myself", "self_harm"),
+    ("I don't want to die, I just hurt myself to cope", "self_harm"),
+    ("I'm not sure I want to be alive", "suicide"),
+    ("I don't want to hurt my baby", "harm_baby"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), HIDDEN_BEHIND_NEGATION)
+def test_negation_does_not_hide_a_real_risk(text: str, category: str) -> None:
+    result = assess(text)
+    assert result.category == category, result
+    assert result.reassure is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't want to be here anymore",
+        "i dont want to be here anymore",
+        "I don’t want to be here anymore",
+        "I DON'T WANT TO BE HERE ANYMORE",
+        "I do not want to be here any more",
+        "i dnt wanna b here anymore",
+    ],
+)
+def test_apostrophes_case_and_text_speak(text: str) -> None:
+    assert assess(text).category == "suicide"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("feeling sucidal", "suicide"),
+        ("im suicdal", "suicide"),
+        ("suisidal thoughts", "suicide"),
+        ("i want to kil myself", "suicide"),
+        ("i want to kill my self", "suicide"),
+        ("wanna kms", "suicide"),
+        ("i want to diiiie", "suicide"),
+        ("took an overdoes", "overdose"),
+        ("i took 20 paracetomol", "overdose"),
+        ("swallowed a packet of paracetemol", "overdose"),
+        ("ive been slef harming", "self_harm"),
+        ("scared ill hurt him", "harm_baby"),
+        ("he'll hurt the baby if I leave", "danger_at_home"),
+        ("hell hurt the baby if i leave", "danger_at_home"),
+    ],
+)
+def test_misspellings(text: str, category: str) -> None:
+    assert assess(text).category == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thinking of topping myself",
+        "I want to end it all",
+        "I'd rather not be here",
+        "I'm done with life",
+        "I want to do myself in",
+        "I can't go on like this",
+    ],
+)
+def test_british_phrasing(text: str) -> None:
+    assert assess(text).category == "suicide"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my friend's sister took her own life last year",
+        "a mum in the news killed herself, it's so sad",
+        "my cousin overdosed years ago",
+        "is it only for mums who are suicidal? I'm not that bad",
+        "do the volunteers get training on self harm?",
+        "will they think I'd hurt my baby if I say I'm struggling?",
+        "cant go on tuesdays, nursery pick up",
+        "I took 2 paracetamol for my headache",
+        "I took all my courage to message you",
+        "I've taken 50 mg of sertraline for two years",
+        "I took half a paracetamol",
+        "I took the whole tablet instead of half",
+        "I had a whole packet of biscuits",
+        "my partner will take the baby out so I can sleep",
+        "my toddler hits me when he's tired",
+        "I'm scared I'll drop her, she's so tiny",
+    ],
+)
+def test_other_people_questions_and_lookalikes(text: str) -> None:
+    assert assess(text).category is None
+
+
+def test_grief_does_not_hide_her_own_risk() -> None:
+    text = "my friend's sister took her own life and sometimes I think about doing the same"
+    assert assess(text).category == "suicide"
+    assert assess("my mum died and I want to die too").category == "suicide"
+
+
+def test_most_urgent_category_wins() -> None:
+    text = "I want to die, I've taken all my tablets"
+    assert assess(text).category == "overdose"
+    categories = [category for category, _ in find_risks(text)]
+    assert categories[:2] == ["overdose", "suicide"]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t", "😭😭😭", "👍", "?!", "...", "1234"])
+def test_empty_and_symbol_only_messages(text: str) -> None:
+    assert assess(text) == SafetyAssessment(category=None, pattern=None, reassure=False)
+
+
+def test_non_string_input_is_safe() -> None:
+    assert assess(None).category is None  # type: ignore[arg-type]
+
+
+def test_emoji_around_a_risk() -> None:
+    assert assess("😭😭 i want to die 😭😭").category == "suicide"
+    assert assess("i’ve taken all my tablets 💊💊").category == "overdose"
+
+
+def test_ten_thousand_characters() -> None:
+    benign = ("I'm so tired today and the baby won't settle. " * 220)[:10_000]
+    assert len(benign) == 10_000
+    started = time.perf_counter()
+    assert assess(benign).category is None
+    assert time.perf_counter() - started < 2
+    assert assess(benign[:9_970] + " I want to die.").category == "suicide"
+    assert assess("a" * 10_000).category is None
+    assert assess("i " * 5_000).category is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my friend is suicidal and " * 400, "i want to die " * 700, "im not suicidal " * 600,
+     "he " * 3_300, "a," * 5_000],
+)
+def test_long_repetitive_messages_stay_fast(text: str) -> None:
+    started = time.perf_counter()
+    assess(text[:10_000])
+    assert time.perf_counter() - started < 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Dzień dobry, jestem bardzo zmęczona", "مرحبا، أنا متعبة جدا", "میں بہت تھکی ہوئی ہوں",
+     "আমি খুব ক্লান্ত", "我很累", "Я очень устала"],
+)
+def test_non_latin_benign(text: str) -> None:
+    assert assess(text).category is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Chcę umrzeć", "أريد أن أموت", "我想死", "Я хочу умереть", "আমি আত্মহত্যা করতে চাই",
+     "quiero morirme", "ölmek istiyorum"],
+)
+def test_non_latin_risk_phrases(text: str) -> None:
+    assert assess(text).category == "suicide"
+
+
+def test_random_unicode_never_raises() -> None:
+    generator = random.Random(20240611)
+    alphabet = "abcdefghijklmnopqrstuvwxyz '’.,!?😭💊\n-/ąęółżźćń्ালিخودکشی我想死ИЯ"
+    for _ in range(300):
+        text = "".join(generator.choice(alphabet) for _ in range(generator.randint(0, 300)))
+        result = assess(text)
+        assert result.category is None or result.category in RISK_CATEGORIES
+
+
+def test_assessment_is_frozen_and_names_rules_not_text() -> None:
+    result = assess("I want to kill myself")
+    assert result.category == "suicide"
+    assert result.pattern in rule_names()
+    assert "kill myself" not in (result.pattern or "")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.category = None  # type: ignore[misc]
+
+
+def test_every_rule_belongs_to_a_category() -> None:
+    names = rule_names()
+    assert len(names) == len(set(names))
+    assert {name.split(".")[0] for name in names} == set(RISK_CATEGORIES)
