@@ -16,7 +16,7 @@ import pytest
 from bot import codebook
 from bot.risk_events import RiskRepository
 
-from .conftest import Chat
+from tests.conftest import Chat
 
 pytestmark = pytest.mark.integration
 BOT = str(Path(sys.executable).with_name("bot"))

@@ -1,8 +1,6 @@
-"""Starts the real Rasa server and action server once for the integration tests.
-
-They run on their own ports with a fresh SQLite database in a temporary folder, so a running
-`make run` is not disturbed.
-"""
+"""Shared fixtures. ``stack`` starts the real servers once per test session, on their own
+ports with a fresh SQLite database in a temporary folder, so a running `make run` is not
+disturbed."""
 
 from __future__ import annotations
 
