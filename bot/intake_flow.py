@@ -36,7 +36,7 @@ DIGRESSION_INTENTS = frozenset({
     *(f"concern_{code}" for code in codebook.CONCERNS),
     *(f"motivator_{code}" for code in codebook.MOTIVATORS),
     "tell_me_more", "ask_human", "request_contact", "stop",
-    "delete_data", "bot_challenge", "feeling_low", "out_of_scope", "greet", "goodbye",
+    "delete_data", "bot_challenge", "feeling_low", "out_of_scope", "goodbye",
     "risk_suicide", "risk_self_harm", "risk_harm_baby", "risk_psychosis",
     "risk_danger_at_home", "risk_overdose",
 })
@@ -116,15 +116,17 @@ def answer_turn(text: str, intent: str | None, entities: list[dict],
                 requested_slot: str | None, slots: Mapping[str, Any]) -> Turn:
     """Read one user turn into slot updates.
 
-    Digressions and risks fill nothing (so the form steps aside for the rule that answers
-    them). Otherwise her answer to ``requested_slot`` and any preference she volunteered are
+    During a question, digressions and risks fill nothing (so the form steps aside for the
+    rule that answers them); outside the form, details are taken from any message but a risk. Otherwise her answer to ``requested_slot`` and any preference she volunteered are
     taken; a preference that replaces an earlier, different answer is reported in ``changed``.
     """
     turn = Turn()
     code = concern_code(intent)
-    if intent in DIGRESSION_INTENTS and not (code and requested_slot == "decline_reason"):
+    if requested_slot and intent in DIGRESSION_INTENTS and not (
+        code and requested_slot == "decline_reason"
+    ):
         return turn
-    if slots.get("deleted"):
+    if slots.get("deleted") or is_risk_intent(intent):
         return turn
 
     extracted = extract_details(
