@@ -51,8 +51,9 @@ def sync_record(tracker: Tracker, events: Iterable[dict[str, Any]] = ()) -> None
         return
     try:
         repository().upsert(tracker.sender_id, record_fields(slots, site_for(tracker).id))
-    except Exception:  # noqa: BLE001 - the reply to her must go out whatever happens here
-        logger.exception("could not write the intake record for a conversation")
+    except Exception as exc:  # noqa: BLE001 - the reply to her must go out whatever happens
+        # Only the error's type: database errors quote the values they failed to write.
+        logger.error("could not write an intake record (%s)", type(exc).__name__)
 
 
 def utter(dispatcher: CollectingDispatcher, replies: Iterable[Reply]) -> None:

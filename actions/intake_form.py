@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from abc import ABC, abstractmethod
 from typing import Any
 
@@ -22,6 +23,8 @@ from actions.common import (
 )
 from bot import answers, intake_flow
 from bot.answers import Reply
+
+logger = logging.getLogger(__name__)
 
 
 class ActionValidateSlotMappings(Action):
@@ -47,8 +50,12 @@ class ActionValidateSlotMappings(Action):
         events.append(SlotSet("invalid_contact", turn.invalid_contact))
         slots = slots_after(tracker, events)
         if turn.contact_value and slots.get("consent") == "given":
-            repository().save_contact(
-                tracker.sender_id, slots.get("preferred_contact") or "phone", turn.contact_value)
+            try:
+                repository().save_contact(tracker.sender_id,
+                                          slots.get("preferred_contact") or "phone",
+                                          turn.contact_value)
+            except Exception as exc:  # noqa: BLE001 - never log the detail itself
+                logger.error("could not store contact details (%s)", type(exc).__name__)
         sync_record(tracker, events)
         return events
 

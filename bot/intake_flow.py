@@ -117,8 +117,9 @@ def answer_turn(text: str, intent: str | None, entities: list[dict],
     """Read one user turn into slot updates.
 
     During a question, digressions and risks fill nothing (so the form steps aside for the
-    rule that answers them); outside the form, details are taken from any message but a risk. Otherwise her answer to ``requested_slot`` and any preference she volunteered are
-    taken; a preference that replaces an earlier, different answer is reported in ``changed``.
+    rule that answers them); outside the form, details are taken from any message but a risk.
+    Otherwise her answer to ``requested_slot`` and any preference she volunteered are taken; a
+    preference that replaces an earlier, different answer is reported in ``changed``.
     """
     turn = Turn()
     code = concern_code(intent)
