@@ -43,6 +43,7 @@ class ActionValidateSlotMappings(Action):
             entities=message.get("entities") or [],
             requested_slot=tracker.get_slot("requested_slot") if tracker.active_loop else None,
             slots=tracker.slots,
+            offered_formats=site_for(tracker).formats,
         )
         events = site_slot(tracker)
         events += [SlotSet(name, value) for name, value in turn.slots.items()]

@@ -113,13 +113,16 @@ def _answer_from_intent(intent: str | None, requested: str | None) -> dict[str, 
 
 
 def answer_turn(text: str, intent: str | None, entities: list[dict],
-                requested_slot: str | None, slots: Mapping[str, Any]) -> Turn:
+                requested_slot: str | None, slots: Mapping[str, Any],
+                offered_formats: tuple[str, ...] = ()) -> Turn:
     """Read one user turn into slot updates.
 
     During a question, digressions and risks fill nothing (so the form steps aside for the
     rule that answers them); outside the form, details are taken from any message but a risk.
     Otherwise her answer to ``requested_slot`` and any preference she volunteered are taken; a
     preference that replaces an earlier, different answer is reported in ``changed``.
+    Where her site offers one format only, the question is "would that suit you?", so a yes
+    means that format (``offered_formats``).
     """
     turn = Turn()
     code = concern_code(intent)
@@ -136,6 +139,11 @@ def answer_turn(text: str, intent: str | None, entities: list[dict],
     )
     updates = dict(extracted.slots)
     updates.update(_answer_from_intent(intent, requested_slot))
+    if requested_slot == "format_preference" and len(offered_formats) == 1:
+        if intent == "affirm":
+            updates["format_preference"] = offered_formats[0]
+        elif intent in ("deny", "not_sure", "maybe"):
+            updates.setdefault("format_preference", "unsure")
 
     if requested_slot == "decline_reason":
         if code:

@@ -79,3 +79,11 @@ def test_contact_detail_is_masked_in_the_slot() -> None:
     bad = answer_turn("my number is 07700 9001", "inform", [], "contact_detail",
                       {"preferred_contact": "phone"})
     assert bad.invalid_contact and bad.slots["contact_detail"] is None
+
+
+def test_yes_to_a_single_format_site_means_that_format() -> None:
+    turn = answer_turn("yes", "affirm", [], "format_preference", {},
+                       offered_formats=("one_to_one",))
+    assert turn.slots["format_preference"] == "one_to_one"
+    assert answer_turn("no", "deny", [], "format_preference", {}, offered_formats=(
+        "one_to_one",)).slots["format_preference"] == "unsure"
