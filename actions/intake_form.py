@@ -73,13 +73,14 @@ class ValidateIntakeForm(FormValidationAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[dict[str, Any]]:
-        if tracker.latest_action_name == "action_listen":
+        # Answers given in this turn (none when the form resumes after a digression).
+        just_set = set(tracker.slots_to_validate())
+        if just_set:
             site = site_for(tracker)
             if tracker.get_slot("changed"):
                 say(dispatcher, "changed")
-            just_set = set(tracker.slots_to_validate())
             if just_set & {"format_preference", "mode_preferences"}:
-                wanted = answers.unmet_preferences(tracker.slots, site)
+                wanted = answers.unmet_preferences({k: tracker.get_slot(k) for k in just_set}, site)
                 if wanted:
                     utter(dispatcher, [answers.unmet_reply(wanted, site)])
             if "consent" in just_set:

@@ -7,6 +7,7 @@ updates: her answer to the current question and anything she volunteered on the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,8 +36,8 @@ DIGRESSION_INTENTS = frozenset({
     *(f"faq_{key}" for key in FAQ_KEYS),
     *(f"concern_{code}" for code in codebook.CONCERNS),
     *(f"motivator_{code}" for code in codebook.MOTIVATORS),
-    "tell_me_more", "ask_human", "request_contact", "stop",
-    "delete_data", "bot_challenge", "feeling_low", "out_of_scope", "goodbye",
+    "tell_me_more", "ask_human", "request_contact", "stop", "delete_data",
+    "bot_challenge", "feeling_low", "out_of_scope", "goodbye",
     "risk_suicide", "risk_self_harm", "risk_harm_baby", "risk_psychosis",
     "risk_danger_at_home", "risk_overdose",
 })
@@ -102,7 +103,7 @@ def _answer_from_intent(intent: str | None, requested: str | None) -> dict[str, 
         if intent == "affirm":
             # "Yes" without saying what: keep the question open and ask what it is.
             return {"concerns_done": None}
-    if requested == "consent" and intent == "skip":
+    if requested == "consent" and intent in ("skip", "delete_data"):
         return {"consent": "declined"}
     if requested == "contact_requested" and intent == "skip":
         return {"contact_requested": False}
@@ -110,6 +111,11 @@ def _answer_from_intent(intent: str | None, requested: str | None) -> dict[str, 
         value: Any = [SKIPPED] if requested in ("mode_preferences", "time_preferences") else SKIPPED
         return {requested: value}
     return {}
+
+
+#: How a "no" to keeping her answers often begins, when the model is unsure what it is.
+_DECLINING = re.compile(r"^\W*(no\b|nope|nah|don'?t|do not|rather (you )?(not|didn'?t)|"
+                        r"i'?d rather (you )?(not|didn'?t)|not really|please don'?t)", re.I)
 
 
 def answer_turn(text: str, intent: str | None, entities: list[dict],
@@ -126,9 +132,12 @@ def answer_turn(text: str, intent: str | None, entities: list[dict],
     """
     turn = Turn()
     code = concern_code(intent)
-    if requested_slot and intent in DIGRESSION_INTENTS and not (
-        code and requested_slot == "decline_reason"
-    ):
+    answers_the_question = (
+        (code and requested_slot == "decline_reason")
+        # "don't keep anything" asked about keeping her answers is a no, not a deletion
+        or (intent == "delete_data" and requested_slot == "consent")
+    )
+    if requested_slot and intent in DIGRESSION_INTENTS and not answers_the_question:
         return turn
     if slots.get("deleted") or is_risk_intent(intent):
         return turn
@@ -139,6 +148,9 @@ def answer_turn(text: str, intent: str | None, entities: list[dict],
     )
     updates = dict(extracted.slots)
     updates.update(_answer_from_intent(intent, requested_slot))
+    if requested_slot == "consent" and "consent" not in updates and _DECLINING.search(text or ""):
+        # Privacy errs towards no: an unclear answer that opens with a refusal is a refusal.
+        updates["consent"] = "declined"
     if requested_slot == "format_preference" and len(offered_formats) == 1:
         if intent == "affirm":
             updates["format_preference"] = offered_formats[0]

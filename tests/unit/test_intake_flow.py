@@ -87,3 +87,12 @@ def test_yes_to_a_single_format_site_means_that_format() -> None:
     assert turn.slots["format_preference"] == "one_to_one"
     assert answer_turn("no", "deny", [], "format_preference", {}, offered_formats=(
         "one_to_one",)).slots["format_preference"] == "unsure"
+
+
+@pytest.mark.parametrize("text,intent", [
+    ("no, I'd rather you didn't keep anything", "nlu_fallback"),
+    ("don't keep my answers please", "delete_data"),
+    ("nah", "nlu_fallback"),
+])
+def test_an_unclear_no_to_consent_is_a_no(text: str, intent: str) -> None:
+    assert answer_turn(text, intent, [], "consent", {}).slots["consent"] == "declined"
