@@ -71,6 +71,19 @@ def intent_of(tracker: Tracker) -> str | None:
     return ((tracker.latest_message or {}).get("intent") or {}).get("name")
 
 
+def answered_this_turn(tracker: Tracker) -> set[str]:
+    """Slots her latest message set (not those re-validated when a form starts again)."""
+    events = tracker.events
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
+    names: set[str] = set()
+    for event in events[last_user + 1:]:
+        if event.get("event") == "slot":
+            names.add(event["name"])
+        elif event.get("event") == "action" and event.get("name") != "action_extract_slots":
+            break  # what actions set after that is not her answer
+    return names
+
+
 def code_of(tracker: Tracker, family: str) -> str | None:
     """The code in an intent of a family: ``concern_group_anxiety`` -> ``group_anxiety``."""
     intent = intent_of(tracker) or ""

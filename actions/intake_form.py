@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
+    answered_this_turn,
     intent_of,
     repository,
     say,
@@ -73,8 +74,9 @@ class ValidateIntakeForm(FormValidationAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[dict[str, Any]]:
-        # Answers given in this turn (none when the form resumes after a digression).
-        just_set = set(tracker.slots_to_validate())
+        # Answers her latest message gave (none when the form resumes after a digression or
+        # starts again, when every filled slot is re-validated).
+        just_set = set(tracker.slots_to_validate()) & answered_this_turn(tracker)
         if just_set:
             site = site_for(tracker)
             if tracker.get_slot("changed"):
