@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from abc import ABC, abstractmethod
+from typing import Any, ClassVar
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -13,6 +14,7 @@ from actions.common import code_of, intent_of, say, site_for, site_slot, sync_re
 from bot import answers, codebook, intake_flow
 from bot.answers import Reply
 from bot.extraction import extract_details
+from bot.sites import Site
 
 
 def volunteered(tracker: Tracker) -> list[dict[str, Any]]:
@@ -32,20 +34,25 @@ def offer_to_carry_on(dispatcher: CollectingDispatcher, tracker: Tracker) -> Non
     say(dispatcher, "carry_on_offer")
 
 
-class AnswerConcern(Action):
-    """Answers a worry in a way that addresses it, and records its concern code."""
+class RecordedAnswer(Action, ABC):
+    """Answers something she raised and records its code in a list slot: worries
+    (``concern_<code>`` into ``concerns``) and what draws her to it (``motivator_<code>``)."""
 
-    def name(self) -> str:
-        return "action_answer_concern"
+    family: ClassVar[str]
+    slot: ClassVar[str]
+    codes: ClassVar[tuple[str, ...]]
+
+    @abstractmethod
+    def replies(self, code: str, site: Site) -> list[Reply]: ...
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[dict[str, Any]]:
-        code = code_of(tracker, "concern")
+        code = code_of(tracker, self.family)
         events = site_slot(tracker) + volunteered(tracker)
-        if code in codebook.CONCERNS:
-            utter(dispatcher, answers.concern_replies(code, site_for(tracker)))
-            events.append(SlotSet("concerns", codebook.appended(tracker.get_slot("concerns"),
-                                                                code)))
+        if code in self.codes:
+            utter(dispatcher, self.replies(code, site_for(tracker)))
+            events.append(SlotSet(self.slot, codebook.appended(tracker.get_slot(self.slot),
+                                                               code)))
         else:
             say(dispatcher, "ask_concerns_specific")
         sync_record(tracker, events)
@@ -53,23 +60,28 @@ class AnswerConcern(Action):
         return events
 
 
-class AnswerMotivator(Action):
+class AnswerConcern(RecordedAnswer):
+    """Answers a worry in a way that addresses it, and records its concern code."""
+
+    family, slot, codes = "concern", "concerns", codebook.CONCERNS
+
+    def name(self) -> str:
+        return "action_answer_concern"
+
+    def replies(self, code: str, site: Site) -> list[Reply]:
+        return answers.concern_replies(code, site)
+
+
+class AnswerMotivator(RecordedAnswer):
     """Acknowledges what draws her to peer support, and records it."""
+
+    family, slot, codes = "motivator", "motivators", codebook.MOTIVATORS
 
     def name(self) -> str:
         return "action_answer_motivator"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> list[dict[str, Any]]:
-        code = code_of(tracker, "motivator")
-        events = site_slot(tracker) + volunteered(tracker)
-        if code in codebook.MOTIVATORS:
-            utter(dispatcher, answers.motivator_replies(code, site_for(tracker)))
-            events.append(SlotSet("motivators",
-                                  codebook.appended(tracker.get_slot("motivators"), code)))
-        sync_record(tracker, events)
-        offer_to_carry_on(dispatcher, tracker)
-        return events
+    def replies(self, code: str, site: Site) -> list[Reply]:
+        return answers.motivator_replies(code, site)
 
 
 class AnswerFaq(Action):
