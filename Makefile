@@ -7,12 +7,13 @@ PY := $(VENV)/bin/python
 # Rasa 3.6 needs Python 3.10: pyenv's if present, else python3.10 on PATH.
 PYTHON310 := $(or $(lastword $(sort $(wildcard $(HOME)/.pyenv/versions/3.10*/bin/python))),$(shell command -v python3.10 2>/dev/null))
 
-.PHONY: run test install model shell bench lint sites clean help
+.PHONY: run test install model chromium shell bench lint sites clean help
 
 help:
 	@echo "make run    - set up, train if needed, start the assistant"
 	@echo "make test   - set up, train if needed, run the whole test suite"
 	@echo "make shell  - chat with the running assistant in this terminal"
+	@echo "make chromium - install Debian's chromium for the browser tests (as root)"
 	@echo "make bench  - measure training, latency and memory"
 	@echo "make lint   - ruff"
 
@@ -38,7 +39,20 @@ run: model
 shell: install
 	@$(PY) -m bot.terminal_chat
 
-test: model
+# The browser tests drive Debian's chromium (Playwright's own browser download is not used).
+CHROMIUM := /usr/bin/chromium
+chromium:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	else \
+	  echo "The browser tests need Debian's chromium at $(CHROMIUM), and this is not root."; \
+	  echo "Install it with: sudo apt-get update && sudo apt-get install -y chromium"; \
+	  echo "Until then those tests are skipped (and fail when CI=true)."; \
+	fi
+
+test: model chromium
 	$(PY) -m pytest
 
 bench: model

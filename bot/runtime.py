@@ -1,4 +1,4 @@
-"""Starting, watching and stopping the whole system: Rasa server and action server.
+"""Starting, watching and stopping the whole system: Rasa server, action server and web app.
 
 `make run` uses :func:`main`; the integration tests start the same :class:`Stack` on their own
 ports and database, so what is tested is what runs.
@@ -53,10 +53,15 @@ def endpoints_config(db_url: str, redis_url: str | None, action_port: int) -> di
 
 @dataclass
 class Stack:
-    """The Rasa server and the action server as child processes."""
+    """The Rasa server, the action server and the web app as child processes.
+
+    Rasa and the action server listen on 127.0.0.1 only; the web app is the one public
+    process (``WEB_HOST``, all interfaces by default)."""
 
     rasa_port: int = 5005
     action_port: int = 5055
+    web_port: int = field(default_factory=lambda: int(os.environ.get("WEB_PORT") or 8080))
+    web_host: str = field(default_factory=lambda: os.environ.get("WEB_HOST") or "0.0.0.0")
     db_url: str = field(default_factory=database_url)
     redis_url: str | None = field(default_factory=lambda: os.environ.get("REDIS_URL") or None)
     var_dir: Path = REPO_ROOT / "var"
@@ -72,7 +77,7 @@ class Stack:
         return env
 
     def start(self, timeout: float = 240.0) -> None:
-        """Start both servers and wait until each answers."""
+        """Start the servers and wait until each answers; the web app once Rasa is up."""
         load_sites()  # a broken site file stops start-up here, with its name and field
         make_engine(self.db_url).dispose()  # intake tables exist before the first message
         model = self.model or ensure_model()
@@ -90,13 +95,23 @@ class Stack:
             "--credentials", str(REPO_ROOT / "credentials.yml"), "--interface", "127.0.0.1",
             "--port", str(self.rasa_port), "--quiet",
         ], logs / f"rasa-{self.rasa_port}.log")
-        self._wait_until_up(timeout)
+        deadline = time.monotonic() + timeout
+        self._wait_until_up({"action server": f"{self.action_url}/health",
+                             "Rasa server": f"{self.rasa_url}/"}, deadline)
+        self._spawn("web app", [str(VENV_BIN / "python"), "-m", "bot.web"],
+                    logs / f"web-{self.web_port}.log", {
+                        "WEB_HOST": self.web_host, "WEB_PORT": str(self.web_port),
+                        "WEB_RASA_URL": self.rasa_url,
+                        "WEB_SECRET_KEY_FILE": str(self.var_dir / "web-secret.key"),
+                    })
+        self._wait_until_up({"web app": f"{self.web_url}/healthz"}, deadline)
 
-    def _spawn(self, name: str, command: list[str], log: Path) -> None:
+    def _spawn(self, name: str, command: list[str], log: Path,
+               extra_env: dict[str, str] | None = None) -> None:
         with log.open("ab") as out:
             self.processes[name] = subprocess.Popen(
-                command, cwd=REPO_ROOT, env=self._env(), stdout=out, stderr=subprocess.STDOUT,
-                start_new_session=True)
+                command, cwd=REPO_ROOT, env={**self._env(), **(extra_env or {})}, stdout=out,
+                stderr=subprocess.STDOUT, start_new_session=True)
 
     @property
     def rasa_url(self) -> str:
@@ -106,9 +121,13 @@ class Stack:
     def action_url(self) -> str:
         return f"http://127.0.0.1:{self.action_port}"
 
-    def _wait_until_up(self, timeout: float) -> None:
-        checks = {"action server": f"{self.action_url}/health", "Rasa server": f"{self.rasa_url}/"}
-        deadline = time.monotonic() + timeout
+    @property
+    def web_url(self) -> str:
+        """Where this machine reaches the web app (loopback when it listens everywhere)."""
+        host = "127.0.0.1" if self.web_host in ("", "0.0.0.0", "::") else self.web_host
+        return f"http://{host}:{self.web_port}"
+
+    def _wait_until_up(self, checks: dict[str, str], deadline: float) -> None:
         pending = dict(checks)
         while pending:
             dead = self.dead()
@@ -160,12 +179,20 @@ def main() -> int:
         return 1
     print(
         "\nThe intake assistant is running (embedded SQLite database unless DATABASE_URL is set).\n"
+        f"  Chat (demo programme page): {stack.web_url}/\n"
+        f"  Chat on its own page:       {stack.web_url}/chat\n"
+        f"  Widget for a programme:     <script src=\"{stack.web_url}/widget.js\" "
+        "data-site=\"northbrook\" defer></script>\n"
+        f"  Staff pages (coming):       {stack.web_url}/staff/\n"
+        f"  Evaluator pages (coming):   {stack.web_url}/evaluate/\n"
+        f"  Web app listens on:         {stack.web_host}:{stack.web_port}"
+        " (the only process reachable from other machines)\n"
         f"  Rasa server (REST channel): {stack.rasa_url}/webhooks/rest/webhook\n"
         f"  Action server:              {stack.action_url}/webhook\n"
         "  Chat in a terminal:         make shell   (in another terminal)\n"
         "  Export the records:         .venv/bin/bot export --format csv\n"
         "  Logs:                       var/logs/\n"
-        "Press Ctrl-C to stop.\n", flush=True)
+        "Press Ctrl-C to stop all three.\n", flush=True)
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
         while True:

@@ -1,10 +1,11 @@
-"""Shared fixtures. ``stack`` starts the real servers once per test session, on their own
-ports with a fresh SQLite database in a temporary folder, so a running `make run` is not
-disturbed."""
+"""Shared fixtures. ``stack`` starts the real servers (Rasa, action server, web app) once per
+test session, on their own ports with a fresh SQLite database in a temporary folder, so a
+running `make run` is not disturbed."""
 
 from __future__ import annotations
 
 import json
+import os
 import urllib.request
 import uuid
 from collections.abc import Iterator
@@ -48,8 +49,11 @@ class Chat:
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     folder: Path = tmp_path_factory.mktemp("stack")
-    stack = Stack(rasa_port=15005, action_port=15055,
-                  db_url=f"sqlite:///{folder / 'intake.db'}", redis_url=None, var_dir=folder)
+    # Two test runs on one machine at once need their own ports: INTAKE_TEST_PORT_OFFSET=1000.
+    offset = int(os.environ.get("INTAKE_TEST_PORT_OFFSET") or 0)
+    stack = Stack(rasa_port=15005 + offset, action_port=15055 + offset, web_port=18080 + offset,
+                  web_host="127.0.0.1", db_url=f"sqlite:///{folder / 'intake.db'}",
+                  redis_url=None, var_dir=folder)
     stack.start()
     yield stack
     stack.stop()

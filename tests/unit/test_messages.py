@@ -43,3 +43,10 @@ def test_messages_are_short() -> None:
     for name, entry in messages.catalogue().items():
         sentences = [s for s in re.split(r"(?<=[.?!])\s+", entry["text"].strip()) if s]
         assert len(sentences) <= 5, name
+
+
+def test_every_button_has_a_text_title_and_a_payload() -> None:
+    for name, entry in messages.catalogue().items():
+        for button in entry.get("buttons") or []:
+            assert isinstance(button["title"], str) and button["title"], name
+            assert isinstance(button["payload"], str) and button["payload"].startswith("/"), name

@@ -1,0 +1,91 @@
+"""The gateway's client for Rasa's REST channel."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import aiohttp
+
+logger = logging.getLogger(__name__)
+
+#: Pause before the one retry: long enough for a restarting server to start listening.
+RETRY_DELAY = 0.5
+
+
+class RasaUnavailable(Exception):
+    """Rasa could not be reached, was too slow, or gave no usable answer."""
+
+
+class RasaClient:
+    """Posts a mother's message to ``{rasa}/webhooks/rest/webhook`` and returns the replies.
+
+    A connection error (nothing was delivered, or a kept-alive connection was closed under us)
+    is retried once. A timeout is not: Rasa may still be working on the message, and sending it
+    again would make her say it twice.
+    """
+
+    def __init__(self, base_url: str, timeout: float) -> None:
+        self.url = f"{base_url.rstrip('/')}/webhooks/rest/webhook"
+        self.timeout = timeout
+        self._session: aiohttp.ClientSession | None = None
+
+    async def start(self) -> None:
+        self._session = aiohttp.ClientSession(
+            timeout=aiohttp.ClientTimeout(total=self.timeout),
+            connector=aiohttp.TCPConnector(limit=100))
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+
+    async def send(self, sender: str, message: str, site: str) -> list[dict[str, Any]]:
+        """The bot's messages, each ``{"text": ..., "buttons": [{"title", "payload"}]}``.
+
+        Raises :class:`RasaUnavailable`, including when Rasa answers with no message at all
+        (what it does when the action server is down)."""
+        assert self._session is not None, "RasaClient.start() was not awaited"
+        body = {"sender": sender, "message": message, "metadata": {"site": site}}
+        for attempt in (1, 2):
+            try:
+                async with self._session.post(self.url, json=body) as response:
+                    if response.status != 200:
+                        raise RasaUnavailable(f"Rasa answered HTTP {response.status}")
+                    replies = _normalise(await response.json(content_type=None))
+                    if not replies:
+                        raise RasaUnavailable("Rasa sent no reply (is the action server up?)")
+                    return replies
+            except (aiohttp.ClientConnectorError, aiohttp.ServerDisconnectedError) as exc:
+                if attempt == 2:
+                    raise RasaUnavailable(f"cannot connect to Rasa ({type(exc).__name__})") from exc
+                logger.info("connection to Rasa failed (%s); retrying once", type(exc).__name__)
+                await asyncio.sleep(RETRY_DELAY)
+            except asyncio.TimeoutError as exc:
+                raise RasaUnavailable(f"Rasa did not answer within {self.timeout:g} s") from exc
+            except (aiohttp.ClientError, ValueError) as exc:
+                raise RasaUnavailable(f"bad answer from Rasa ({type(exc).__name__})") from exc
+        raise AssertionError("unreachable")
+
+
+def _normalise(data: Any) -> list[dict[str, Any]]:
+    """Only text and buttons, as strings: nothing else of Rasa's reaches the browser."""
+    if not isinstance(data, list):
+        raise ValueError("expected a list of messages")
+    messages = []
+    for item in data:
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            continue
+        messages.append({"text": item["text"], "buttons": normalise_buttons(item.get("buttons"))})
+    return messages
+
+
+def normalise_buttons(buttons: Any) -> list[dict[str, str]]:
+    if not isinstance(buttons, list):
+        return []
+    return [
+        {"title": b["title"], "payload": b["payload"]}
+        for b in buttons
+        if isinstance(b, dict) and isinstance(b.get("title"), str)
+        and isinstance(b.get("payload"), str)
+    ]
