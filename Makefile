@@ -24,7 +24,7 @@ $(VENV)/.installed: pyproject.toml
 	  echo "e.g. 'sudo apt-get install python3.10 python3.10-venv', then run make again."; \
 	  exit 1; fi
 	@[ -x $(PY) ] || { echo "Creating $(VENV) with $(PYTHON310)"; $(PYTHON310) -m venv $(VENV); }
-	$(PY) -m pip install --quiet --upgrade "pip<25" wheel
+	$(PY) -m pip install --quiet --upgrade "pip<25" "wheel<0.46"
 	$(PY) -m pip install --progress-bar off -e ".[test]"
 	@touch $@
 

@@ -45,6 +45,8 @@ class ActionValidateSlotMappings(Action):
             requested_slot=tracker.get_slot("requested_slot") if tracker.active_loop else None,
             slots=tracker.slots,
             offered_formats=site_for(tracker).formats,
+            offered_modes=answers.offered_modes(site_for(tracker),
+                                                tracker.get_slot("format_preference")),
         )
         events = site_slot(tracker)
         events += [SlotSet(name, value) for name, value in turn.slots.items()]
@@ -147,9 +149,8 @@ class AskModePreferences(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[dict[str, Any]]:
-        site = site_for(tracker)
-        utter(dispatcher, [Reply("ask_mode_preferences", answers.site_values(site),
-                                 answers.mode_buttons(site))])
+        utter(dispatcher, [answers.mode_question(site_for(tracker),
+                                                 tracker.get_slot("format_preference"))])
         return []
 
 

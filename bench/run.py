@@ -96,8 +96,8 @@ def main() -> int:
     print(f"model size: {model.stat().st_size / 1e6:.1f} MB")
 
     with tempfile.TemporaryDirectory() as folder:
-        stack = Stack(rasa_port=25005, action_port=25055,
-                      db_url=f"sqlite:///{folder}/bench.db", redis_url=None,
+        stack = Stack(rasa_port=25005, action_port=25055, web_port=28080,
+                      web_host="127.0.0.1", db_url=f"sqlite:///{folder}/bench.db", redis_url=None,
                       var_dir=Path(folder), model=model)
         stack.start()
         try:

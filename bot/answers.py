@@ -105,13 +105,35 @@ def format_question(site: Site) -> Reply:
                  format_buttons(site))
 
 
-def mode_buttons(site: Site) -> list[dict[str, str]]:
+def _offered_format(site: Site, format_code: str | None) -> str | None:
+    return format_code if format_code and site.offers_format(format_code) else None
+
+
+def offered_modes(site: Site, format_code: str | None) -> tuple[str, ...]:
+    """The modes on offer for the format she chose (all the site's modes if she chose none
+    that it offers)."""
+    chosen = _offered_format(site, format_code)
+    return site.modes_for(chosen) if chosen else site.modes
+
+
+def mode_buttons(modes: tuple[str, ...]) -> list[dict[str, str]]:
     titles = {"face_to_face": "Face to face", "phone": "Phone", "video": "Video call"}
-    buttons = [_button(titles[m], f'/inform{{"mode":"{m}"}}') for m in site.modes]
-    if len(site.modes) > 1:
+    buttons = [_button(titles[m], f'/inform{{"mode":"{m}"}}') for m in modes]
+    if len(modes) > 1:
         buttons.append(_button("Any of these", '/inform{"mode":"any"}'))
     buttons.append(_button("I'd rather not say", "/skip"))
     return buttons
+
+
+def mode_question(site: Site, format_code: str | None) -> Reply:
+    """How she would like to talk, among what her site offers for the format she chose."""
+    modes = offered_modes(site, format_code)
+    values = {**site_values(site),
+              "modes": site.describe_modes(_offered_format(site, format_code))}
+    if len(modes) == 1 and format_code in FORMAT_WORDS:
+        return Reply("ask_mode_preferences_single",
+                     {**values, "format": FORMAT_WORDS[format_code]}, mode_buttons(modes))
+    return Reply("ask_mode_preferences", values, mode_buttons(modes))
 
 
 def unmet_preferences(slots: Mapping[str, Any], site: Site) -> list[str]:

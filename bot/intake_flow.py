@@ -120,15 +120,16 @@ _DECLINING = re.compile(r"^\W*(no\b|nope|nah|don'?t|do not|rather (you )?(not|di
 
 def answer_turn(text: str, intent: str | None, entities: list[dict],
                 requested_slot: str | None, slots: Mapping[str, Any],
-                offered_formats: tuple[str, ...] = ()) -> Turn:
+                offered_formats: tuple[str, ...] = (),
+                offered_modes: tuple[str, ...] = ()) -> Turn:
     """Read one user turn into slot updates.
 
     During a question, digressions and risks fill nothing (so the form steps aside for the
     rule that answers them); outside the form, details are taken from any message but a risk.
     Otherwise her answer to ``requested_slot`` and any preference she volunteered are taken; a
     preference that replaces an earlier, different answer is reported in ``changed``.
-    Where her site offers one format only, the question is "would that suit you?", so a yes
-    means that format (``offered_formats``).
+    Where her site offers one format only (or one mode for her format), the question is
+    "would that suit you?", so a yes means that one (``offered_formats``, ``offered_modes``).
     """
     turn = Turn()
     code = concern_code(intent)
@@ -156,6 +157,8 @@ def answer_turn(text: str, intent: str | None, entities: list[dict],
             updates["format_preference"] = offered_formats[0]
         elif intent in ("deny", "not_sure", "maybe"):
             updates.setdefault("format_preference", "unsure")
+    if requested_slot == "mode_preferences" and len(offered_modes) == 1 and intent == "affirm":
+        updates["mode_preferences"] = list(offered_modes)
 
     if requested_slot == "decline_reason":
         if code:

@@ -15,7 +15,6 @@ import pytest
 
 from bot import codebook
 from bot.risk_events import RiskRepository
-
 from tests.conftest import Chat
 
 pytestmark = pytest.mark.integration

@@ -24,9 +24,15 @@ def test_format_question_offers_only_what_the_site_has() -> None:
     assert "one-to-one" in texts([answers.format_question(EASTVALE)])
 
 
-def test_mode_buttons_follow_the_site() -> None:
-    assert '/inform{"mode":"video"}' not in payloads(answers.mode_buttons(NORTHBROOK))
-    assert '/inform{"mode":"face_to_face"}' not in payloads(answers.mode_buttons(EASTVALE))
+def test_mode_question_follows_the_site_and_her_format() -> None:
+    north = answers.mode_question(NORTHBROOK, None)
+    assert '/inform{"mode":"video"}' not in payloads(north.buttons)
+    east = answers.mode_question(EASTVALE, "one_to_one")
+    assert '/inform{"mode":"face_to_face"}' not in payloads(east.buttons)
+    # Northbrook's one-to-one support is by phone only: say so, don't offer face to face.
+    single = answers.mode_question(NORTHBROOK, "one_to_one")
+    assert payloads(single.buttons)[0] == '/inform{"mode":"phone"}'
+    assert "face to face" not in texts([single]) and "by phone" in texts([single])
 
 
 def test_childcare_answer_uses_babies_welcome_or_remote_modes() -> None:

@@ -96,3 +96,9 @@ def test_yes_to_a_single_format_site_means_that_format() -> None:
 ])
 def test_an_unclear_no_to_consent_is_a_no(text: str, intent: str) -> None:
     assert answer_turn(text, intent, [], "consent", {}).slots["consent"] == "declined"
+
+
+def test_yes_to_the_only_mode_for_her_format_means_that_mode() -> None:
+    turn = answer_turn("yes that's fine", "affirm", [], "mode_preferences", {},
+                       offered_modes=("phone",))
+    assert turn.slots["mode_preferences"] == ["phone"]
