@@ -55,8 +55,12 @@ chromium:
 test: model chromium
 	$(PY) -m pytest
 
+# Figures, printed: training, latency and memory; the gateway's cost; safety recall and
+# false alarms through the running assistant. Each starts its own stack on spare ports.
 bench: model
 	$(PY) bench/run.py
+	$(PY) bench/gateway.py
+	$(PY) bench/safety.py
 
 lint: install
 	$(VENV)/bin/ruff check .
