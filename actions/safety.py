@@ -1,4 +1,5 @@
-"""The safety response: interrupts anything, flags the conversation, keeps the risk event."""
+"""The safety response: interrupts anything, flags the conversation, keeps the risk event and
+alerts staff in the background (bot/alerts.py)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,15 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+from sanic import Sanic
+from sanic.exceptions import SanicException
 
 from actions.common import intent_of, say, site_for, site_slot, sync_record, utter
-from bot import answers, codebook
+from bot import alerts, answers, codebook
 from bot.database import shared_engine
-from bot.risk_events import RiskRepository
+from bot.intake_record import utcnow
 from bot.safety import RISK_CATEGORIES
+from bot.sites import Site
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +36,25 @@ def risk_of(tracker: Tracker) -> tuple[str, str]:
     return category, note.get("layer") or "model"
 
 
+def tell_staff(tracker: Tracker, site: Site, category: str, layer: str) -> None:
+    """Keep the risk event and alert staff. Returns at once and never raises: the alert is
+    sent in the background, and if it cannot be sent it waits in the outbox."""
+    config = alerts.alert_config()
+    alert = alerts.Alert(conversation_id=tracker.sender_id, site=site.id, site_name=site.name,
+                         category=category, layer=layer, created_at=utcnow())
+    outbox, row_ids = None, {}
+    try:
+        engine = shared_engine()
+        alert, row_ids = alerts.record_risk(
+            engine, alert, (tracker.latest_message or {}).get("text") or "", config.channels)
+        outbox = alerts.AlertOutbox(engine)
+    except Exception as exc:  # noqa: BLE001 - never block the safety reply
+        # Only the error's type: database errors quote the values (her words) they failed on.
+        logger.error("could not store a risk event (category %s): %s; alerting staff anyway",
+                     category, type(exc).__name__)
+    alerts.send_in_background(alert, config.channels, config, outbox, row_ids)
+
+
 class SafetyResponse(Action):
     def name(self) -> str:
         return "action_safety_response"
@@ -40,7 +63,7 @@ class SafetyResponse(Action):
                   domain: DomainDict) -> list[dict[str, Any]]:
         category, layer = risk_of(tracker)
         site = site_for(tracker)
-        # The reply goes out before anything that could fail or be slow.
+        # The reply is queued before anything that could fail or be slow.
         utter(dispatcher, answers.safety_replies(category, site))
         events = site_slot(tracker) + [
             SlotSet("risk_flag", True),
@@ -48,12 +71,7 @@ class SafetyResponse(Action):
                     codebook.appended(tracker.get_slot("risk_categories"), category)),
             SlotSet("awaiting_safety_check", True),
         ]
-        try:
-            RiskRepository(shared_engine()).add(
-                tracker.sender_id, site.id, category, layer,
-                (tracker.latest_message or {}).get("text") or "")
-        except Exception:  # noqa: BLE001 - never block the safety reply
-            logger.exception("could not store a risk event (category %s)", category)
+        tell_staff(tracker, site, category, layer)
         sync_record(tracker, events)
         return [*events, ActiveLoop(None)]
 
@@ -72,3 +90,23 @@ class SafetyFollowup(Action):
         else:
             utter(dispatcher, answers.not_safe_replies(site))
         return [SlotSet("awaiting_safety_check", False)]
+
+
+def _sweep_the_outbox_with_the_action_server() -> None:
+    """Retry unsent alerts when the action server starts, then every few minutes.
+
+    rasa_sdk creates its Sanic app (named "rasa_sdk") before it imports the actions, so the
+    listener can be added here; imported anywhere else, this does nothing.
+    """
+    try:
+        app = Sanic.get_app("rasa_sdk")
+    except SanicException:
+        return
+
+    async def start(_app: Sanic, _loop: Any) -> None:
+        alerts.start_sweeper(shared_engine(), alerts.alert_config())
+
+    app.register_listener(start, "after_server_start")
+
+
+_sweep_the_outbox_with_the_action_server()

@@ -6,8 +6,12 @@ import argparse
 import sys
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.export import FORMATS, write_records
+
+if TYPE_CHECKING:
+    from bot.alerts import AlertConfig
 
 
 def _parse_when(value: str) -> datetime:
@@ -63,6 +67,59 @@ def cmd_risks(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_alerts(args: argparse.Namespace) -> int:
+    """Staff alerts: the channels, and the alerts still waiting in the outbox.
+
+    Exits 1 while any alert is unsent (or a test alert failed), so a cron job running
+    ``bot alerts --retry`` reports trouble by its exit status.
+    """
+    import asyncio
+
+    from bot import alerts
+    from bot.database import shared_engine
+    from bot.intake_record import iso_utc
+
+    try:
+        config = alerts.AlertConfig.from_env()
+    except alerts.AlertConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for line in config.describe():
+        print(line)
+    if args.test:
+        return asyncio.run(_send_test_alert(config))
+    engine = shared_engine()
+    if args.retry:
+        report = asyncio.run(alerts.retry_unsent(engine, config, force=True))
+        print(f"retried: {report.sent} sent, {report.failed} still failing")
+    unsent = alerts.AlertOutbox(engine).rows()
+    for row in unsent:
+        print(f"{iso_utc(row['risk_at'])}  {row['site']:<12} {row['category']:<15} "
+              f"{row['channel']:<8} tries {row['attempts']:<3} {row['conversation_id']}  "
+              f"{row['last_error'] or ''}")
+    print(f"{len(unsent)} alert(s) not yet sent", file=sys.stderr)
+    return 1 if unsent else 0
+
+
+async def _send_test_alert(config: AlertConfig) -> int:
+    """A clearly labelled test alert through each channel; no risk event is stored."""
+    from bot import alerts
+    from bot.intake_record import utcnow
+    from bot.sites import registry
+
+    if not config.channels:
+        return 1
+    site = registry().get(None)
+    alert = alerts.Alert(conversation_id="test", site=site.id, site_name=site.name,
+                         category="test", layer="pattern", created_at=utcnow())
+    failed = 0
+    for channel in config.channels:
+        sent = await alerts.deliver(alert, channel, config, None, None, alerts.SWEEP_POLICY)
+        print(f"test alert via {channel}: {'sent' if sent else 'FAILED (see the log above)'}")
+        failed += not sent
+    return 1 if failed else 0
+
+
 def cmd_sites(args: argparse.Namespace) -> int:
     from bot.sites import SiteConfigError, check_sites
 
@@ -104,6 +161,13 @@ def build_parser() -> argparse.ArgumentParser:
     risks.add_argument("--show-messages", action="store_true",
                        help="also print what she wrote (personal data: mind who sees it)")
     risks.set_defaults(func=cmd_risks)
+
+    alerts = commands.add_parser(
+        "alerts", help="staff alert channels and alerts not yet sent (exit 1 if any)")
+    alerts.add_argument("--retry", action="store_true", help="send the unsent alerts now")
+    alerts.add_argument("--test", action="store_true",
+                        help="send a test alert through every configured channel")
+    alerts.set_defaults(func=cmd_alerts)
 
     sites = commands.add_parser("sites", help="list the configured sites and check them")
     sites.set_defaults(func=cmd_sites)

@@ -67,6 +67,28 @@ risk_events = sa.Table(
     sa.Column("reviewed", sa.Boolean, nullable=False, default=False),
 )
 
+# Staff alerts waiting to go out (bot/alerts.py): one row per risk event and channel, written
+# in the risk event's own transaction, so an alert that could not be sent is retried and never
+# lost. Holds no message text. ``sent_at`` is NULL until the channel accepted the alert.
+alert_outbox = sa.Table(
+    "alert_outbox",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("alert_id", sa.String(36), nullable=False, index=True),
+    sa.Column("risk_event_id", sa.Integer, index=True),
+    sa.Column("conversation_id", sa.String(255), nullable=False),
+    sa.Column("site", sa.String(64), nullable=False),
+    sa.Column("category", sa.String(32), nullable=False),
+    sa.Column("layer", sa.String(16), nullable=False),
+    sa.Column("risk_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("channel", sa.String(16), nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False, default=0),
+    sa.Column("last_error", sa.String(300)),
+    sa.Column("next_attempt_at", sa.DateTime(timezone=True), nullable=False, index=True),
+    sa.Column("lease_until", sa.DateTime(timezone=True)),
+    sa.Column("sent_at", sa.DateTime(timezone=True), index=True),
+)
+
 # A mother asked for her conversation to be deleted: the intake record and contact details
 # go at once; the transcript in Rasa's tracker store is removed by `bot purge`.
 deletion_requests = sa.Table(

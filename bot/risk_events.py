@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from bot.database import risk_events
 from bot.intake_record import iso_utc, utcnow
@@ -18,6 +18,17 @@ LAYERS = ("pattern", "model", "both")
 MESSAGE_MAX = 2000
 
 
+def insert_risk_event(conn: Connection, conversation_id: str, site: str, category: str,
+                      layer: str, message: str, created_at: datetime | None = None) -> int:
+    """Store one risk event in the caller's transaction (its staff alert goes in the same one)."""
+    result = conn.execute(sa.insert(risk_events).values(
+        conversation_id=conversation_id, site=site, category=category,
+        layer=layer if layer in LAYERS else "model",
+        message=(message or "")[:MESSAGE_MAX], created_at=created_at or utcnow(),
+        reviewed=False))
+    return int(result.inserted_primary_key[0])
+
+
 class RiskRepository:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -25,11 +36,7 @@ class RiskRepository:
     def add(self, conversation_id: str, site: str, category: str, layer: str,
             message: str) -> int:
         with self.engine.begin() as conn:
-            result = conn.execute(sa.insert(risk_events).values(
-                conversation_id=conversation_id, site=site, category=category,
-                layer=layer if layer in LAYERS else "model",
-                message=(message or "")[:MESSAGE_MAX], created_at=utcnow(), reviewed=False))
-        return int(result.inserted_primary_key[0])
+            return insert_risk_event(conn, conversation_id, site, category, layer, message)
 
     def events(self, since: datetime | None = None,
                unreviewed: bool = False) -> Iterator[dict[str, Any]]:
