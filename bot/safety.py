@@ -15,6 +15,12 @@ Design, in order of importance:
    until last night"). "I'm not ok, I want to die" still fires.
 3. Text is normalised first (lower case, straight quotes, apostrophes removed, text speak and
    common contractions unified, long letter runs shortened) so rules stay readable.
+4. Rules describe families of phrasing ("can't be alone with (her|him|the baby)", "in case I do
+   something", "better off without me"), not single sentences: they were widened on held-out
+   wording nobody had tuned them on (docs/safety.md has the sets and the figures).
+5. What the net explains away (negated, an idiom or accident, someone else) is reported in
+   ``SafetyAssessment.explained``, so the NLU component can overrule a model guess that was
+   fooled by the same words.
 
 The public API is :func:`assess`; :func:`find_risks` lists every rule that fired, for staff
 and debugging. Rule names, never message text, are what callers should log.
@@ -50,16 +56,21 @@ CATEGORY_PRIORITY: tuple[str, ...] = (
 class SafetyAssessment:
     """The net's verdict on one message.
 
-    category: one of RISK_CATEGORIES, or None.
-    pattern:  name of the rule that matched (for staff / debugging; never the text). When
-              ``reassure`` is True it names the rule whose match was negated.
-    reassure: distress mentioned but explicitly negated ("I'm not suicidal, just tired"):
-              no crisis, but it deserves a kind word.
+    category:  one of RISK_CATEGORIES, or None.
+    pattern:   name of the rule that matched (for staff / debugging; never the text). When
+               ``reassure`` is True it names the rule whose match was negated.
+    reassure:  distress mentioned but explicitly negated ("I'm not suicidal, just tired"):
+               no crisis, but it deserves a kind word.
+    explained: categories whose risk words the net found and judged harmless here: negated,
+               an idiom or accident ("cut myself shaving"), or about someone else ("my friend
+               took an overdose"). The NLU component uses it to overrule a model guess of the
+               same category that was fooled by the words alone.
     """
 
     category: str | None
     pattern: str | None
     reassure: bool
+    explained: frozenset[str] = frozenset()
 
 
 NO_RISK = SafetyAssessment(category=None, pattern=None, reassure=False)
@@ -131,9 +142,14 @@ _SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
     (r"\bdd\b", "daughter"),
     (r"\bds\b", "son"),
     (r"\bwiv\b", "with"),
+    (r"\b(?:wat|wot|wht)\b", "what"),
+    (r"\b(?:sumthing|sumthin|somthing|somthin|smthing|summat|sth)\b", "something"),
+    (r"\b(some|any|no|every)thin\b", r"\1thing"),
+    (r"\b(?:pils|pillz)\b", "pills"),
+    (r"\b(?:tablest|tabelts|tablits|tablts)\b", "tablets"),
     (
         r"\b(hurt|harm|cutt|cut|kill|kil|think|burn|scratch|hear|see|smother|shak|drown|end"
-        r"|tak|go|feel|hav|gett|plann|want|look|try|hit|punch|slapp|bit|pick|dy)in\b",
+        r"|tak|go|feel|hav|gett|plann|want|look|try|hit|punch|slapp|bit|pick|dy|be)in\b",
         r"\1ing",
     ),
 )
@@ -217,7 +233,8 @@ _VOCAB: dict[str, str] = {
 }
 # who "he" might be: a pronoun, or "my partner" / "my mum's boyfriend" / "the baby's dad"
 _VOCAB["SUBJ"] = (
-    r"(?:\bhes\b|\bhe\b|\bshe\b|\bshes\b|(?:\bmy|\bthe|\bour)\s+(?:(?:mums|dads|babys|kids"
+    r"(?:\bhes\b|\bhe\b|\bshe\b|\bshes\b|(?:\bmy|\bthe|\bour|\bhis|\bher)\s+(?:(?:mums|dads"
+    r"|babys|kids"
     r"|sons|daughters)\s+)?" + _VOCAB["PARTNER"] + r"\b)"
 )
 _VOCAB["BABY"] = r"(?:" + _VOCAB["BABYNOUN"] + r"|him\b|her\b|them\b)"
@@ -248,11 +265,17 @@ _VOCAB["TREATS"] = (
 # After "<harm verb> <baby>": ordinary care ("drop her at nursery"), a benign explanation
 # ("scared I'll drop her, she's so tiny"), and "hurt her feelings".
 _VOCAB["BABYCARE"] = (
-    r"\s*(?:feelings|off\b|at\s+(?:nursery|school|my|the|her|his)|round|to\s+(?:nursery|school"
+    r"\s*(?:feelings|off\b(?!\s+(?:of\s+)?(?:the|a|our|my)\s+(?:balcony|bridge|roof|cliff|stairs"
+    r"|edge|side|top|window|landing|pier))|at\s+(?:nursery|school|my|the|her|his)|round"
+    r"|to\s+(?:nursery|school"
     r"|my|the|her|his)|with\s+(?:my|her|his|the)\s+(?:mum|dad|nan|gran|sister|childminder)"
     r"|up\b|a text|a message|a line|awake|gently|a bath|a bottle|on the swing|in the bath with"
-    r"|(?:[^\s.!?]+\s+){0,4}?(?:so tiny|so small|wriggly|wriggling|slippery|clumsy"
-    r"|when (?:im|i am) (?:tired|half asleep)))"
+    r"|(?:[^\s.!?]+\s+){0,6}?(?:so tiny|so small|wriggly|wriggling|slippery|clumsy"
+    r"|(?:when|while)\s+(?:im|i am)\s+carrying"
+    r"|(?:when|because|cos|as)\s+(?:im|i am)\s+(?:so\s+|really\s+|too\s+)?(?:tired|exhausted"
+    r"|shattered|knackered|clumsy|half asleep)|soft spot|fontanelle|belly button|cord stump|gums"
+    r"|(?:cut|cutting|trim|trimming|file|filing|clip|clipping)\s+"
+    r"(?:her|his|their|the babys)\s+nails))"
 )
 
 
@@ -366,17 +389,31 @@ RULES: tuple[Rule, ...] = (
           r"\b(?:took|taken|had|swallowed)\s+(?:way\s+|a lot\s+|loads\s+)?more\s+"
           r"(?:@GAP){0,2}?than\s+"
           r"(?:i\s+)?(?:should|was supposed|im supposed|the dose|prescribed|it says|youre meant)"
-          r"|\b(?:taken|took|swallowed|had)\s+(?:my|the|a|her|his)?\s*(?:whole|entire|full)\s+"
+          r"|\b@TOOK\s+(?:my|the|a|her|his)?\s*(?:whole|entire|full)\s+(?:(?:weeks|months)\s+)?"
           r"(?:packet|box|bottle|strip|prescription|supply|pack)\b(?!\s+of\s+(?!@PILL))"
+          r"|\b@TOOK\s+(?:a|my|the|her|his)\s+(?:weeks|months|fortnights)\s+(?:supply|worth)\b"
           r"|\b(?:just\s+)?(?:taken|took|swallowed)\s+(?:some\s+)?(?:pills|tablets)\b"
           r"(?!\s+(?:for|from|with|like|as|to))\s+(?:@GAP){0,3}?(?:and|now)\s+(?:i\s+)?"
           r"(?:feel|am|im|dont feel|cant)\s+(?:@GAP)?(?:sleepy|drowsy|sick|dizzy|weird|funny"
           r"|strange|right|well|breathe|stay awake|keep my eyes)", others=True),
     _rule("overdose", "took_too_many",
-          r"\b(?:took|taken|swallowed)\s+(?:way\s+)?too\s+many\b", others=True),
+          r"\b(?:took|taken|swallowed)\s+(?:way\s+)?too\s+many\b"
+          r"|\b@TOOK\s+(?:double|triple|twice|three times|four times)\s+(?:my|the|her|his)\s+"
+          r"(?:dose|prescription|tablets|pills|meds|medication)\b", others=True),
     _rule("overdose", "drank_poison",
           r"\b(?:drank|drunk|swallowed|taken|took|had)\s+(?:some\s+)?(?:bleach|antifreeze"
           r"|poison|weed ?killer|cleaning stuff|washing up liquid|dettol)\b", others=True),
+    _rule("overdose", "taken_pills_and_says_so",
+          r"\b(?:ive|i have|i|just|ive just|i just|i already|already)\s+(?:taken|took|swallowed"
+          r"|necked|downed)\s+(?:(?:some\s+|a few\s+|a couple of\s+|loads of\s+|lots of\s+"
+          r"|a load of\s+)?(?:pills|tablets)|the\s+(?:whole\s+)?lot)\b"
+          r"(?=\s*(?:[.!?,;:]|$|\s(?:please|dont|sorry|x|xx|help|im scared|i dont know)\b))",
+          others=True),
+    _rule("overdose", "rest_of_the_pills",
+          r"\b@TOOK\s+(?:all\s+)?(?:of\s+)?the\s+rest\s+of\s+(?:the|my|her|his|mums)\s+(?:@GAP)?"
+          r"@PILL",
+          unless_after=r"\s*(?:@GAP){0,3}?(?:as (?:prescribed|told|directed)|course)",
+          others=True),
     # ---------------------------------------------------------------- suicide -------------
     _rule("suicide", "suicidal",
           _SUICIDE_ADJ, others=True,
@@ -389,6 +426,9 @@ RULES: tuple[Rule, ...] = (
     _rule("suicide", "suicide_on_my_mind",
           _SUICIDE_NOUN + r"\s+(?:@GAP){0,2}?(?:crossed my mind|on my mind|in my head"
           r"|thoughts?|attempts?|note|letter|plan|is the only|feels like|seems like)", others=True),
+    _rule("suicide", "died_by_suicide",
+          r"\b(?:die|died|dying|death|deaths|lost \w+)\s+(?:by|from|to)\s+" + _SUICIDE_NOUN,
+          others=True),
     _rule("suicide", "suicide_alone", r"^\W*" + _SUICIDE_NOUN + r"\W*$"),
     _rule("suicide", "kill_myself",
           r"\b(?:kil+|kll+)(?:ing|ed|s)?\s+@MYSELF\b",
@@ -399,15 +439,18 @@ RULES: tuple[Rule, ...] = (
     _rule("suicide", "end_or_take_my_life",
           r"\b(?:end|ending|ended|take|taking|took|finish|finishing)\s+my\s+(?:own\s+)?life\b"),
     _rule("suicide", "end_it_all",
-          r"\b(?:end|ending|finish|finishing)\s+(?:it all|it|things|everything|the pain"
+          r"\b(?:end|ending|ended|finish|finishing)\s+(?:it all|it|things|everything|the pain"
           r"|my suffering|this life)\b",
           unless_before=r"\b(?:can|could|shall|do|should)\s+(?:we|i|you)\s+$",
           unless_after=r"\s+(?:with|between|early|off)\b"),
     _rule("suicide", "want_to_die",
           r"\b(?:want|wanted|wanting|wish|wishing|ready|longing|hoping|going|trying|plan\w*"
-          r"|prefer|need|would like|id like|like|deserve)\s+to\s+(?:just\s+)?(?:di+e+|be dead"
-          r"|stop living|stop breathing|not exist|stop existing|not be alive)\b",
-          unless_after=r"\s+(?:of|from)\s+(?:embarrassment|shame|laughing|boredom)"),
+          r"|prefer|need|would like|id like|like|deserve|waiting)\s+to\s+(?:just\s+)?(?:di+e+"
+          r"(?!\s+down)|be dead|stop living|stop breathing|not exist|stop existing|not be alive)\b",
+          unless_before=r"\b(?:thought|felt|was sure|was convinced|believed|knew|genuinely thought)"
+          r"\s+(?:that\s+)?(?:i\s+)?was\s+$",
+          unless_after=r"\s+(?:of|from)\s+(?:embarrassment|shame|laughing|boredom)",
+          others=True),
     _rule("suicide", "wish_i_was_dead",
           r"\b(?:wish|wishing|hope|hoping)\s+(?:that\s+)?(?:i|id)\s+(?:was|were|had|could|would"
           r"|had never|never|would just)\s+(?:just\s+)?(?:dead|die|died|been born|drop dead"
@@ -418,7 +461,10 @@ RULES: tuple[Rule, ...] = (
           r"|\b(?:go|going|went|get|fall|falling|fell)\s+(?:to\s+sleep|asleep)\s+and\s+(?:not|never)"
           r"\s+wake\s+up"
           r"|\bif\s+i\s+(?:just\s+)?(?:never|didnt)\s+(?:woke|wake)\s+up"
+          r"|\b(?:close|shut|closing|shutting)\s+my\s+eyes\s+and\s+(?:never|not)\s+(?:open|wake"
+          r"|opening)"
           r"|\bsleep\s+and\s+never\s+wake"
+          r"|\b(?:bed|sleep)\s+and\s+(?:never|not)\s+(?:wake|get)\s+up\b"
           r"|\b(?:dont|never)\s+want\s+to\s+wake\s+up"
           r"|\bnot\s+(?:to\s+)?wake\s+up\b(?!\s+(?:the|her|him|my|until|til|when|early))",
           negatable=False),
@@ -433,7 +479,8 @@ RULES: tuple[Rule, ...] = (
           r"|\b(?:better|happier)\s+(?:off\s+)?(?:@GAP){0,6}?(?:and|with)\s+me\s+(?:gone|dead"
           r"|out of the way|out of the picture|not here|not around)\b"
           r"|\bme\s+out\s+of\s+the\s+(?:picture|way)\b(?!\s+(?:for|while|so i can))"
-          r"|\b(?:better\s+than\s+me|without\s+me|better\s+off)[^.!?]{0,40}(?:should|might as well)"
+          r"|\b(?:better\s+than\s+me|without\s+me|better\s+off|nobody\s+needs\s+me)[^.!?]{0,40}"
+          r"(?:should|might as well)"
           r"\s+just\s+go\b(?!\s+(?:to|and|home|out|back|for|now|with))", negatable=False),
     _rule("suicide", "nobody_would_miss_me",
           r"\b(?:nobody|none of them|wouldnt anyone)\s+(?:would|will|is going to|going to)\s+"
@@ -446,7 +493,8 @@ RULES: tuple[Rule, ...] = (
           r"|\b(?:im|i feel like|i feel|feel like|feeling like|im just)\s+(?:such\s+|a\s+|just\s+)*"
           r"(?:a\s+)?burden\b"),
     _rule("suicide", "no_point_living",
-          r"\b(?:no|any|the)\s+point\s+(?:in\s+|of\s+)?(?:living|life|being alive|being here"
+          r"\b(?:no|any|the)\s+point\s+(?:in\s+|of\s+)?(?:me\s+)?(?:even\s+)?(?:living|life"
+          r"|being alive|being here"
           r"|going on|carrying on|me being here|existing|me being alive|waking up)\b"
           r"|\blife\s+(?:isnt|is not|aint|not|is)\s+worth\s+(?:living|it)\b"
           r"|\b(?:done|finished)\s+with\s+(?:life|living|it all|this life|being alive)\b"
@@ -454,20 +502,22 @@ RULES: tuple[Rule, ...] = (
           r"|being alive)\b"
           r"|\b(?:tired|sick|exhausted)\s+of\s+(?:living|life|being alive|existing)\b"
           r"|\bnothing\s+(?:left\s+)?to\s+live\s+for\b"
-          r"|\b(?:no|any|a|one)\s+reason\s+to\s+(?:keep\s+|go\s+on\s+)?(?:live|living|be here"
+          r"|\b(?:no|any|a|one)\s+reason\s+(?:for\s+me\s+)?to\s+(?:keep\s+|go\s+on\s+)?(?:live"
+          r"|living|be here"
           r"|carry on|go on|stay|keep going|be alive)\b",
           negatable=False),
     _rule("suicide", "dont_want_to_be_here",
           r"\b(?:dont|never|not)\s+(?:really\s+|even\s+|just\s+)?want\s+to\s+(?:be\s+(?:here"
           r"|alive|around|on this earth|in this world)|exist|carry on|go on|keep going"
-          r"|keep living)\b",
+          r"|keep living|do life|live this life|do this life)\b",
           unless_after=r"\s+(?:after (?:a|the|this|one|two|my) (?:few|couple|first|week|weeks"
           r"|session"
           r"|sessions|month|group)|going|coming|attending|with (?:the|it|this) (?:group|sessions?"
           r"|course|programme|questions|chat)|all (?:night|day)|for (?:long|hours|ages)|answering"
           r"|filling"
           r"|doing this|at this|in this (?:group|chat|queue|room|waiting room)|with (?:the )?"
-          r"(?:questions|this chat))", negatable=False),
+          r"(?:questions|this chat)|(?:when|while|during)\s+(?:my|the|her|she|they|we|people"
+          r"|visitors|everyone|his (?:mum|dad|family)))", negatable=False),
     _rule("suicide", "dont_want_to_live",
           r"\b(?:dont|never|not)\s+(?:really\s+|even\s+|just\s+)?want\s+to\s+live\b",
           unless_after=r"\s+(?:near|in|with|there|at|on|next|close|by|round|around|somewhere"
@@ -478,7 +528,9 @@ RULES: tuple[Rule, ...] = (
     _rule("suicide", "not_sure_i_want_to_live",
           r"\b(?:not sure|dont know if|dont know whether|dont think|unsure|not certain)\s+"
           r"(?:if\s+|whether\s+)?(?:i\s+)?(?:want\s+to|can|could)\s+(?:be alive|live|be here"
-          r"|carry on|go on|keep going|do this anymore|exist|keep living)\b", negatable=False),
+          r"|carry on|go on|keep going|do this anymore|exist|keep living)\b"
+          r"(?!\s+(?:with|at|doing|going|breastfeeding|feeding|working|in|near|there|here))",
+          negatable=False),
     _rule("suicide", "if_i_wasnt_here",
           r"\b(?:if|when)\s+i\s+(?:just\s+)?(?:wasnt|werent|was not|were not)\s+(?:here|around"
           r"|alive|about|in the picture)"
@@ -501,7 +553,8 @@ RULES: tuple[Rule, ...] = (
     _rule("suicide", "want_out_for_good",
           r"\bwant\s+out\b[\s.,!]*(?:@GAP){0,2}?(?:for good|forever|permanently|of (?:life"
           r"|this life|everything))"
-          r"|\bwant\s+(?:it|this|everything)\s+(?:all\s+)?to\s+(?:stop|end|be over)\b"
+          r"|\bwant\s+(?:it|this|everything)\s+(?:all\s+)?to\s+(?:stop|end|be over)"
+          r"(?=\s*(?:[.!?,;:]|$|\s(?:now|forever|permanently|for good|please|i|and|so|me|x)\b))"
           r"|\bwant\s+(?:everything|this|the pain|the world)\s+to\s+(?:stop|end)\s+"
           r"(?:permanently|forever|for good)"),
     _rule("suicide", "planning_how",
@@ -514,6 +567,11 @@ RULES: tuple[Rule, ...] = (
           r"|\bhow\s+many\s+(?:@GAP){0,2}?@PILL\s+(?:@GAP){0,2}?(?:to\s+(?:die|kill|end)"
           r"|would\s+(?:it\s+)?(?:take|kill)|(?:it\s+)?(?:would\s+)?takes?\s+to\s+(?:die|kill))"
           r"|\b(?:lethal|fatal|deadly)\s+(?:dose|amount)"
+          r"|\bmake\s+it\s+look\s+like\s+an\s+accident\b"
+          r"|\b(?:looking|looked|staring|stared|look|stare)\s+at\s+(?:the|my|all the|all my)\s+"
+          r"(?:pills|tablets|meds|medication|knives|rope|tracks)\b[^.!?]{0,30}\b(?:thinking|and"
+          r" wondering|wondering|tempted)"
+          r"|\b(?:planning|planned|plan|arranging|organising)\s+my\s+(?:own\s+)?funeral\b"
           r"|\b(?:plan|plans|planned|planning)\s+to\s+(?:end|kill|die|take my|top|jump|hang)"
           r"|\bhow\s+id\s+(?:do it|kill myself|end it)"
           r"|\b(?:decided|figured out|worked out|know exactly|planned|chosen)\s+(?:@GAP)?how\s+"
@@ -535,7 +593,10 @@ RULES: tuple[Rule, ...] = (
           r"|taking\s+an?\s+|doing\s+an?\s+)?(?:overdose|od|overdoes|overdosing)\b"
           r"|\b(?:overdos\w*|od)\s+on\s+purpose"),
     _rule("suicide", "jump_or_step_in_front",
-          r"\b(?:jump|jumping|jumped|throw myself|throwing myself|threw myself)\s+(?:off|from)\s+"
+          r"\b(?:want|wanted|wanting|urge|urges|tempted|close to|nearly|almost)\s+(?:to\s+)?"
+          r"jump(?:ing|ed)?\b(?!\s+(?:for|up|in\b|on\b|at|around|about|into (?:the pool|bed|the"
+          r" shower)|the queue|ship|start|through|to conclusions|back|out of bed|on board))"
+          r"|\b(?:jump|jumping|jumped|throw myself|throwing myself|threw myself)\s+(?:off|from)\s+"
           r"(?:@GAP){0,3}?(?:bridge|building|roof|cliff|multi ?storey|car park|balcony|window"
           r"|tower|flats|platform|flyover|top floor)"
           r"|\b(?:jump|jumping|jumped|throw myself|throwing myself|step|stepping|stepped|walk"
@@ -555,7 +616,7 @@ RULES: tuple[Rule, ...] = (
     _rule("suicide", "hang_or_slit",
           r"\b(?:hang|hanging|hanged|hung)\s+@MYSELF\b|\bnoose\b|\bslit\w*\s+(?:my\s+)?wrists?"),
     _rule("suicide", "goodbye_letters",
-          r"\b(?:goodbye|suicide)\s+(?:letters?|notes?|messages?|videos?)"
+          r"\b(?:goodbye|suicide)\s+(?:letters?|notes?|messages?|videos?|texts?|emails?|posts?)"
           r"|\b(?:wrote|written|writing|write|left)\s+(?:@GAP)?(?:letters?|notes?|cards?)\s+"
           r"(?:to|for)\s+(?:@GAP){0,2}?(?:kids|children|family|baby|partner|husband|mum"
           r"|everyone|daughter|son)\s+(?:@GAP){0,2}?(?:in case|for when|for after|if anything)"
@@ -565,7 +626,9 @@ RULES: tuple[Rule, ...] = (
           r"|building|room|contract|nappy|phase))"
           r"|\bcant\s+see\s+(?:any\s+|another\s+)?(?:other\s+)?way\b"),
     _rule("suicide", "do_something_stupid",
-          r"\b(?:do|doing)\s+something\s+(?:stupid|silly|daft|drastic)\b"),
+          r"\b(?:do|doing|done|did)\s+something\s+(?:stupid|silly|daft|drastic)\b",
+          unless_after=r"\s+(?:with|at|in|on)\s+(?:the|my|this|her|his)\s+(?:form|hair|shopping"
+          r"|car|order|booking|phone)"),
     _rule("suicide", "scared_what_i_do_to_myself",
           r"\bwhat\s+(?:i|id|ill)\s+(?:might|could|would|will|may)?\s*do\s+to\s+@MYSELF\b"),
     _rule("suicide", "copy_someone_who_died",
@@ -584,7 +647,8 @@ RULES: tuple[Rule, ...] = (
           r"|\b(?:not|never)\s+(?:coming|going|come|go)\s+(?:home|back)\s+(?:ever|again)\b",
           negatable=False),
     _rule("suicide", "happier_without_me",
-          r"\b(?:better|happier|easier|fine|okay|ok|free|lighter)\s+(?:off\s+)?without\s+me\b"
+          r"\b(?:better|happier|easier|fine|okay|ok|free|lighter|manage|cope|get by|carry on)\s+"
+          r"(?:off\s+|just\s+fine\s+|fine\s+)?without\s+me\b"
           r"(?!\s+(?:for|there|at|while|on|tonight|today|this)\b)"
           r"|\b(?:better|happier|easier|nicer)\s+(?:life|lives|time|future)\s+without\s+me\b"
           r"|\bdoing\s+(?:everyone|them|him|my family|the world)\s+a\s+favou?r\s+(?:if\s+i|by)"
@@ -617,6 +681,9 @@ RULES: tuple[Rule, ...] = (
           r"|tomorrow (?:morning|at)|today|tonight|later))"
           r"|\b(?:bridge|train|tracks|road|pills|tablets|edge|cliff|river|sea|roof|balcony"
           r"|motorway)\b[^.!?]{0,60}how\s+easy\s+it\s+(?:would|d|will|could)\s+be"
+          r"|\b(?:bridge|tracks|edge|cliff|river|sea|roof|balcony|motorway|traffic|lorry|lorries"
+          r"|pills|tablets|rope|knife)\b[^.!?]{0,80}\b(?:it\s+)?(?:would|d|could)\s+be\s+"
+          r"(?:so\s+|too\s+|really\s+)?easy\b(?!\s+(?:to get|with the|for the|on the))"
           r"|\bhow\s+easy\s+it\s+(?:would|d|could)\s+be\s+to\s+(?:die|end it|jump|step|just go"
           r"|do it|not be here|disappear|go through with)", negatable=False),
     _rule("suicide", "feel_like_dying",
@@ -629,9 +696,13 @@ RULES: tuple[Rule, ...] = (
           r"|\b(?:no|whats the|what is the)\s+point\s+(?:anymore|to anything|in anything"
           r"|to any of it"
           r"|in any of it|to life|of me|in me|to me|of anything|in trying)\b"
+          r"(?!\s+(?:going|doing|getting|having|buying|coming|joining|bothering|asking|telling"
+          r"|trying to|applying|booking|signing))"
           r"|\bif\s+it\s+(?:wasnt|werent|was not|were not)\s+for\s+(?:@GAP){1,3}?(?:id|i would)\s+"
           r"(?:have\s+|of\s+)?(?:@GAP){0,2}?(?:ended|killed|gone|done it|be gone|be dead"
           r"|not be here|taken)"
+          r"|\bif\s+it\s+(?:wasnt|werent|was not|were not)\s+for\s+(?:@GAP){1,3}?(?:i|id)\s+"
+          r"(?:wouldnt|would not)\s+(?:still\s+)?be\s+(?:here|alive|around)\b"
           r"|\b(?:only|the only)\s+(?:thing|reason|one|person)\s+(?:thats\s+|that is\s+)?"
           r"(?:keeping|that keeps|keeps)\s+me\s+(?:here|going|alive)"
           r"|\bonly\s+reason\s+(?:im|i am)\s+still\s+(?:here|alive)"
@@ -656,6 +727,108 @@ RULES: tuple[Rule, ...] = (
           r"|आत्महत्या|मरना\s+चाहती|আত্মহত্যা|মরে\s+যেতে\s+চাই"
           r"|想死|自杀|自殺|不想活"
           r"|\b[öo]lmek\s+istiyorum\b|\bintihar\w*"),
+    # Families of indirect wording, added after measuring a held-out set (docs/safety.md).
+    _rule("suicide", "researching_how_to_die",
+          r"\b(?:googl\w*|look\w*\s+up|search\w*|research\w*|read\w*\s+(?:up\s+)?(?:about|on)"
+          r"|find\w*\s+out|asked|asking|checking|checked)\s+(?:@GAP){0,8}?(?:die|drown"
+          r"|bleed out|suffocate|stop breathing|overdose on|hang myself|kill (?:myself|yourself)"
+          r"|end it|end my life)\b(?!\s+down)"
+          r"|\bhow\s+(?:long|much|many|quickly|fast)\s+(?:@GAP){0,4}?(?:takes?|would take|to take"
+          r"|does it take|did it take)\s+(?:@GAP){0,2}?to\s+(?:die|drown|bleed out|suffocate"
+          r"|stop breathing)\b(?!\s+down)", others=True),
+    _rule("suicide", "car_exhaust",
+          r"\bin\s+the\s+garage\s+with\s+the\s+engine|\bengine\s+running\s+(?:@GAP){0,3}?"
+          r"(?:garage|doors? shut|hose)|\bhose\s*(?:pipe)?\s+(?:@GAP){0,3}?exhaust"
+          r"|\bexhaust\s+(?:pipe|fumes)\b"),
+    _rule("suicide", "knows_where_or_when",
+          r"\b(?:know|knew|decided|picked|chosen|chose|worked out|found)\s+(?:exactly\s+)?"
+          r"(?:where|when|how)\s+(?:id|i would|ill|i will|i could)\s+(?:go|do it|end it|do that)\b"
+          r"(?=\s*(?:[.!?,;:]|$|\s(?:and|if|when|now|already|x)\b))"
+          r"|\b(?:picked|chosen|set|decided on)\s+(?:a|the)\s+(?:day|date|time|place|spot)"
+          r"(?=\s*(?:[.!?,;:]|$|\s(?:for it|to do it|to go|and)\b))"
+          r"|\b(?:i\s+)?(?:have|got|made|ive got|ive made)\s+a\s+plan"
+          r"(?=\s*(?:[.!?;:]|$|\s(?:and|now|already)\b))"),
+    _rule("suicide", "forgotten_or_replaced",
+          r"\b(?:would|will|d|could)\s+(?:soon\s+|quickly\s+|just\s+|easily\s+|all\s+)?"
+          r"(?:forget|forget about|replace|move on from|get over)\s+me\b"
+          r"|\b(?:would|will|d|could)\s+(?:soon\s+|easily\s+)?(?:find|get|have)\s+"
+          r"(?:someone|somebody)\s+(?:better|new|else)\b",
+          unless_after=r"\s*(?:@GAP){0,3}?(?:if|when|while)\s+i\s+(?:go|went)\s+back\s+to\s+work"
+          r"|\s*(?:@GAP){0,2}?(?:at|in)\s+(?:nursery|the group|group)"),
+    _rule("suicide", "giving_up_for_good",
+          r"\b(?:give|giving|gave|given)\s+up\s+(?:for good|forever|completely|on (?:it all"
+          r"|everything|myself|the world))\b"
+          r"|\b(?:tired|sick|exhausted)\s+of\s+(?:fighting|trying|being me|being here)"
+          r"(?=\s*(?:[.!?,;:]|$|\s(?:and|i|anymore|it|this|everything)\b))"),
+    _rule("suicide", "cant_face_another_day",
+          r"\b(?:cant|couldnt)\s+face\s+(?:tomorrow|the future|living|life|waking up|it all"
+          r"|going on|carrying on|being alive|the rest of my life|anything anymore)\b"
+          r"|\b(?:cant|couldnt)\s+face\s+(?:another|one more)\s+(?:day|week|night|morning)"
+          r"(?:\s+(?:like this|of this|of (?:feeling|living)\s+\w+))?"
+          r"(?=\s*(?:[.!?,;:]|$|\s(?:i|and|im|anymore)\b))"
+          r"|\bi\s+(?:just\s+)?want\s+out\b(?=\s*(?:[.!?,;:]|$|\s(?:of (?:life|this life|everything"
+          r"|it all|here)|now|forever|for good|x)\b))"),
+    _rule("suicide", "wish_i_had_not_survived",
+          r"\b(?:wish|wished|wishing)\s+(?:that\s+)?(?:i|id)\s+(?:had\s+)?(?:never|not|hadnt|didnt)"
+          r"\s+(?:woken|woke|wake|survived|made it|pulled through|been born|come round)\b"
+          r"|\b(?:wish|wished|wishing)\s+(?:that\s+)?(?:i|id)\s+(?:had\s+)?(?:died|been dead"
+          r"|passed away)\b"
+          r"|\b(?:wish|wished|wishing)\s+(?:that\s+)?i\s+(?:just\s+)?(?:wasnt|werent)\s+(?:here"
+          r"|around|alive)\b(?!\s+(?:at|in|for|with|today|tonight|right now)\b)"),
+    _rule("suicide", "putting_affairs_in_order",
+          r"\b(?:giving|given|give|gave)\s+(?:away\s+)?(?:all\s+)?(?:of\s+)?my\s+(?:things|stuff"
+          r"|belongings|possessions|jewellery|jewelry)\b"
+          r"|\b(?:sort\w*|put\w*|get\w*)\s+(?:out\s+)?my\s+affairs\b",
+          unless_after=r"\s*(?:@GAP){0,3}?(?:to (?:the )?charity|to the charity shop|on (?:vinted"
+          r"|ebay|facebook|marketplace)|because (?:we|were|im) (?:moving|decluttering))"),
+    _rule("suicide", "wont_be_here_by",
+          r"\b(?:dont think|doubt|not sure|dont know if|wonder if|dont know whether)\s+"
+          r"(?:ill|i will|id|i would|i can|i could)\s+(?:still\s+)?be\s+(?:here|around|alive)\s+"
+          r"(?:by|much longer|for much longer|long|to see|for (?:christmas|her|his|their))\b"
+          r"|\b(?:cant|dont|cannot|couldnt)\s+see\s+(?:me|myself)\s+(?:getting through|surviving"
+          r"|making it|lasting|being here|being around|being alive|getting better|living"
+          r"|carrying on|going on|coping)\b", negatable=False),
+    _rule("suicide", "dead_and_at_peace",
+          r"\b(?:peaceful|nice|easier|better|a relief|relief|lovely|bliss)\s+(?:it\s+)?"
+          r"(?:would\s+be|d\s+be|must\s+be)?\s*(?:to\s+be|being)\s+dead\b"
+          r"(?!\s+to\s+the\s+world)"
+          r"|\b(?:whether|if)\s+i\s+(?:live|lived)\s+or\s+(?:die|died)\b"
+          r"|\b(?:picture|picturing|pictured|imagine|imagining|imagined|see|seeing)\s+myself\s+"
+          r"(?:dead|in a coffin|at my (?:own )?funeral)\b"),
+    _rule("suicide", "easiest_way_to_go",
+          r"\b(?:easiest|quickest|best|painless|least painful|simplest|surest)\s+way\s+"
+          r"(?:for\s+me\s+)?to\s+(?:go|die|do it|end it|end things|not wake up)\b"
+          r"(?!\s+(?:to|there|about|into|home|out|back|shopping|on|in|for|with))"
+          r"|\b(?:fall\s+asleep|go\s+to\s+sleep|sleep|close\s+my\s+eyes)\s+and\s+(?:that|it|this)\s+"
+          r"(?:be|would be|was|is|to be)\s+(?:it|the end|over)\b"
+          r"(?!\s+(?:till|until|for the night|for a few hours))"),
+    _rule("suicide", "after_im_gone",
+          r"\b(?:after|when|once)\s+(?:im|i am|ive)\s+(?:gone|dead)\b"
+          r"(?!\s+(?:to|for|on|back|out|in|into|through|over|home|shopping|away for))"
+          r"|\bhow\s+(?:much\s+)?(?:longer|long)\s+(?:i\s+)?(?:can|could|will be able to)\s+"
+          r"(?:keep\s+)?(?:living|live|go on|carry on|keep going|be here|survive|stay alive)\b",
+          negatable=False),
+    _rule("suicide", "leave_this_world",
+          r"\b(?:leave|leaving|left|exit|exiting|depart|departing)\s+(?:this|the)\s+(?:world"
+          r"|earth|life)\b"
+          r"|\b(?:take|taking)\s+myself\s+(?:away|out|off)\b[^.!?]{0,40}\b(?:permanently|for good"
+          r"|forever|for ever)"
+          r"|\b(?:want|wanting|long|longing|wish i could|need|cant wait)\s+to\s+(?:be\s+with|join"
+          r"|see)\s+(?:@GAP){0,2}?(?:again\s+)?(?:in\s+heaven|up\s+there|on\s+the\s+other\s+side)"
+          r"|\b(?:walk|walking|run|running|drive|driving|go|going)\s+(?:out|off|away)\s+and\s+"
+          r"never\s+(?:come|coming)\s+back"),
+    _rule("suicide", "they_would_be_better_off",
+          r"\b(?:they|theyd|everyone|everybody|my family|the kids|my kids|my husband|my partner"
+          r"|the world)\s+(?:would|will|d)?\s*(?:all\s+)?be\s+(?:so\s+much\s+|much\s+|so\s+"
+          r"|far\s+)?"
+          r"(?:better|happier)\s+off\b(?=\s*(?:[.!?,;:]|$|\s(?:and|tbh|honestly|x|anyway)\b))"
+          r"|\b(?:better|easier|happier)\s+(?:off\s+)?(?:for\s+(?:everyone|everybody|them|all"
+          r"|him|her|the kids|my family)\s+)?if\s+i\s+(?:just\s+)?(?:disappeared|vanished"
+          r"|went away|wasnt here|was gone|didnt exist|was dead|left(?=\s*(?:[.!?,;:]|$|\s(?:and"
+          r"|for good|forever)\b)))"
+          r"|\b(?:would|could|will|d)\s+(?:all\s+)?(?:manage|cope|do|be)\s+(?:so\s+much\s+|much\s+"
+          r"|far\s+)?(?:better|fine|happier)\s+(?:if|once|when)\s+i\s+(?:was|were|wasnt|werent"
+          r"|just|disappeared|left|went)\b", negatable=False),
     # ---------------------------------------------------------------- harm to the baby -----
     _rule("harm_baby", "thoughts_of_harming_baby",
           r"\b(?:thoughts?|thought|images?|pictures?|visions?|urges?|urge|impulses?|flashes"
@@ -674,13 +847,14 @@ RULES: tuple[Rule, ...] = (
     _rule("harm_baby", "i_could_harm_baby",
           r"\b(?:i could|i might|i may|i feel like i could|i want to|i wanted to|i feel like"
           r"|i felt like|feel like|felt like|urge to|urges to|tempted to|keep wanting to"
-          r"|wanted to|want to|could just|im going to|i will|ill|id|i would|im gonna"
-          r"|going to snap and)\s+(?:@FGAP){0,2}?@HARMSOFT\s+@BABY",
+          r"|wanted to|want to|wants to|could just|im going to|i will|ill|id|i would|im gonna"
+          r"|going to snap and|like i was going to|like i am going to|like im going to)\s+"
+          r"(?:@FGAP){0,2}?@HARMSOFT\s+@BABY",
           unless_before=_THEY_THINK,
           unless_after=r"@BABYCARE"),
     _rule("harm_baby", "kill_the_baby",
           r"\b(?:kill|killing|killed|murder|murdering|murdered)\s+@BABYNOUN",
-          unless_before=_THEY_THINK),
+          unless_before=_THEY_THINK, others=True),
     _rule("harm_baby", "what_if_i_harm_baby",
           r"\bwhat\s+if\s+(?:i|ill|id)\s+(?:@FGAP){0,3}?@HARM\s+@BABY",
           unless_after=r"@BABYCARE"),
@@ -703,7 +877,14 @@ RULES: tuple[Rule, ...] = (
           r"\b(?:cant|dont|scared to|afraid to|frightened to|avoid|avoiding|wont|stopped)\s+"
           r"(?:bath|bathe|bathing|hold|holding|pick up|picking up|be alone with|go near|touch"
           r"|feed|change)\s+@BABY\s+(?:@GAP){0,3}?(?:because|in case|incase)\s+(?:@GAP){0,4}?"
-          r"(?:thoughts|images|what i|i might|ill|i could|i would|id|urges)"),
+          r"(?:thoughts|images|what i|i might|ill|i could|i would|id|urges)"
+          r"|\b(?:avoid|avoiding|avoided|dread|dreading|scared of|putting off)\s+(?:bath\s*time"
+          r"|bathing|baths|bath|feeds|feeding|nappy changes|being alone)\b[^.!?]{0,20}"
+          r"\bbecause\s+of\s+(?:the\s+|my\s+)?(?:thoughts|images|urges|what goes through my head"
+          r"|what i might)"
+          r"|\b(?:hide|hid|hidden|hiding|lock|locked|locking|put away)\s+(?:away\s+)?(?:all\s+)?"
+          r"(?:the|my)\s+(?:knives|sharp things|scissors|blades)\b[^.!?]{0,40}\bbecause\s+of\s+"
+          r"(?:the\s+|my\s+)?(?:thoughts|images|urges|what i)"),
     _rule("harm_baby", "abandon_baby",
           r"\b(?:leaving|leave|left|abandon\w*|dump\w*)\s+@BABY\s+(?:@GAP){0,3}?(?:and\s+"
           r"(?:just\s+)?(?:walk|walking|run|running|drive|driving)\s+(?:away|off)|on (?:a|someones)"
@@ -728,8 +909,11 @@ RULES: tuple[Rule, ...] = (
     _rule("harm_baby", "i_shook_or_hit_him",
           r"\b(?:i|nearly|almost)\s+(?:have\s+|just\s+|nearly\s+|almost\s+)?(?:hit|slapped"
           r"|smacked|shook|punched|kicked|smothered|suffocated|choked|strangled)\s+(?:him|her"
-          r"|them)\b",
-          unless_after=r"\s+(?:back|up|awake|off)\b"),
+          r"|them)\b"
+          r"|\b(?:and|then)\s+(?:then\s+)?(?:shook|slapped|smacked)\s+(?:him|her)\b"
+          r"|\bi\s+(?:just\s+)?(?:slapped|smacked|hit|pinched|whacked)\s+(?:his|her)\s+(?:leg|legs"
+          r"|arm|arms|hand|hands|bottom|bum|face|head)\b",
+          unless_after=r"\s+(?:back|up|awake|off|hand\b|away from)"),
     _rule("harm_baby", "dont_trust_myself_with_baby",
           r"\b(?:dont|cant|never|no longer)\s+trust\s+@MYSELF\s+(?:@GAP){0,2}?(?:with|around"
           r"|near|alone with)\s+@BABY"),
@@ -739,13 +923,20 @@ RULES: tuple[Rule, ...] = (
           r"\b(?:i|ive|im|i was|i get|i got|i have been|ive been)\s+(?:@FGAP){0,2}?rough\s+with\s+"
           r"@BABY"),
     _rule("harm_baby", "not_safe_with_baby",
-          r"\b(?:dont|do not|not|never)\s+(?:feel\s+)?safe\s+(?:@GAP){0,3}?(?:with|around"
+          r"\b(?:dont|do not|not|never)\s+(?:feel\s+)?safe\s+(?:@GAP){0,4}?(?:with|around"
           r"|near)\s+@BABYNOUN"
-          r"|\b@BABYNOUN\s+(?:isnt|is not|wouldnt be|is never)\s+safe\s+with\s+me\b",
+          r"|\b@BABYNOUN\s+(?:isnt|is not|wouldnt be|is never)\s+safe\s+with\s+me\b"
+          r"|\b(?:keep|keeping)\s+@BABY\s+safe\s+from\s+me\b"
+          r"|\b@BABYNOUN\s+(?:@GAP){0,2}?safe\s+from\s+me\b"
+          r"|\b(?:dont think|not sure|doubt|dont know if|wonder if|dont feel)\s+(?:that\s+)?"
+          r"@BABYNOUN\s+(?:is|s|would be|will be|will ever be|can be|could be)\s+safe\s+(?:with"
+          r"|around|near)\s+me\b",
           unless_before=_THEY_THINK, negatable=False),
     _rule("harm_baby", "scared_alone_with_baby",
           r"\b(?:scared|afraid|frightened|terrified|worried|petrified)\s+(?:to be|of being)\s+"
-          r"(?:left\s+)?(?:alone|on my own)\s+with\s+@BABY"),
+          r"(?:left\s+)?(?:alone|on my own)\s+with\s+@BABY",
+          unless_after=r"\s*(?:@GAP){0,2}?(?:because|as|cos)\s+i\s+(?:dont|do not|have no|havent"
+          r"|got no)\s+(?:know|idea|a clue|clue)\b"),
     _rule("harm_baby", "scared_what_i_might_do",
           r"\b(?:scared|afraid|frightened|terrified|worried|petrified)\s+(?:of\s+)?what\s+"
           r"(?:i|id|ill)\s+(?:might|could|would|will|may)?\s*do\b(?!\s+to\s+myself)"),
@@ -758,6 +949,57 @@ RULES: tuple[Rule, ...] = (
           r"\b(?:dont|do not)\s+want\s+to\s+(?:hurt|harm)\s+@BABYNOUN", negatable=False),
     _rule("harm_baby", "nearly_harmed_baby",
           r"\b(?:nearly|almost)\s+(?:shook|hit|slapped|smothered|dropped|threw|hurt)\s+@BABY"),
+    _rule("harm_baby", "in_case_i_do_something",
+          r"\b(?:in case|incase|because|cos|in fear|fear|scared|afraid|frightened|terrified"
+          r"|worried|worry|what if|dont know what)\s+(?:that\s+)?(?:i|ill|id|i might|i could"
+          r"|i would|i will|im going to)\s+(?:@FGAP)?(?:do|did)\s+(?:something|anything)\b"
+          r"(?!\s+(?:wrong|right|silly with|by mistake|about it|else|for|with|on the|in the"
+          r"|to help|useful|nice|fun|embarrassing|like that|daft at|in front))"),
+    _rule("harm_baby", "losing_control_with_baby",
+          r"\b(?:lose|losing|lost)\s+control\s+(?:of\s+myself\s+)?(?:with|around|and hurt|and"
+          r" harm|near)\s+@BABY"),
+    _rule("harm_baby", "cant_be_alone_with_baby",
+          r"\b(?:cant|cannot|couldnt|dont want to|shouldnt|mustnt|not allowed to|scared to"
+          r"|afraid to|frightened to|terrified to|too scared to|dont trust myself to|daren?t)\s+"
+          r"be\s+(?:left\s+)?(?:alone|on my own|by myself|on our own)\s+with\s+@BABY"
+          r"|\b(?:dont|cant|do not|no longer)\s+trust\s+what\s+(?:id|i would|i might|ill|i will"
+          r"|i could|i may)\s+do\b",
+          unless_after=r"\s*(?:@GAP){0,3}?(?:all day|for long|for hours|every day|yet\b"
+          r"|(?:because|as|cos)\s+i\s+(?:dont|do not|have no)\s+(?:know|idea|a clue)|lol|haha)"),
+    _rule("harm_baby", "frightened_of_myself",
+          r"\b(?:scared|afraid|frightened|terrified|petrified|wary)\s+of\s+myself\b"
+          r"(?!\s+(?:in the mirror|in photos|on camera|when i (?:sing|dance)))"
+          r"|\b(?:scared|afraid|frightened|terrified|petrified|wary)\s+of\s+me\s+"
+          r"(?:@GAP){0,2}?(?:around|with|near|when im with|when i am with)\s+@BABY"),
+    _rule("harm_baby", "too_rough_with_baby",
+          r"\b(?:put|putting|plonked|dumped|threw|chucked|grabbed|grabbing|held|holding|squeezed"
+          r"|squeezing|gripped|gripping|pulled|yanked|handled|handling|shook|shaking|rocked|rocking"
+          r"|picked|lifted|changed|changing|dressed|wiped)\s+"
+          r"(?:@BABY|(?:her|his|the babys|my babys)\s+(?:arm|arms|leg|legs|hand|hands|wrist|head"
+          r"|face|neck))\s+(?:@GAP){0,4}?(?:way\s+|far\s+)?(?:too|so|really|very)\s+(?:hard"
+          r"|roughly|rough|aggressively|violently)\b"
+          r"|\b(?:shake|shaking|shook|smack|smacking|hit|hitting|squeeze|squeezing)\s+@BABY\s+"
+          r"(?:until|till|to make)\s+(?:he|she|they|it)\s+(?:stops|stop|shuts? up|is quiet"
+          r"|goes quiet|sleeps|goes to sleep)"),
+    _rule("harm_baby", "holding_baby_under",
+          r"\b(?:hold|holding|held|push|pushing|pushed|keep|keeping|kept)\s+@BABY\s+under\b"
+          r"(?!\s+(?:(?:his|her|the|their)\s+)?(?:arms?|armpits?|chin|bum|bottom|shoulders?"
+          r"|tummy|head|legs|blanket|covers|duvet|tap|shower|light|lamp|mobile|play ?gym|arch"
+          r"|a blanket|a towel|the towel))"),
+    _rule("harm_baby", "intrusive_pictures_of_baby",
+          r"\b(?:horrible|awful|scary|terrible|dark|intrusive|disturbing|sick|evil|bad|unwanted"
+          r"|violent|graphic|frightening|weird|nasty|horrific|gruesome)\s+(?:@GAP)?(?:thoughts?"
+          r"|pictures?|images?|visions?|flashes|ideas?|urges?|scenes?|daydreams?)\s+"
+          r"(?:@GAP){0,3}?(?:of|about|where|that|in which|involving|with|when)\s+(?:@GAP){0,8}?"
+          r"@BABY"
+          r"|\bintrusive\s+(?:thoughts?|images?|urges?|pictures?)\b", others=True,
+          unless_before=r"\b(?:read|heard|learned|learnt|know|seen|saw)\s+(?:that|about)\s+$",
+          unless_after=r"\s+(?:are|is)\s+(?:really\s+|very\s+|so\s+|quite\s+)?(?:common|normal)"),
+    _rule("harm_baby", "pram_into_danger",
+          r"\b(?:let|letting)\s+go\s+of\s+(?:the|her|his|my)\s+(?:pram|buggy|pushchair)"
+          r"|\b(?:push|pushing|pushed|roll|rolling|shove|shoving)\s+(?:the|her|his|my)\s+(?:pram"
+          r"|buggy|pushchair)\s+(?:into|in front of|onto|off|down)\s+(?:the\s+|a\s+)?(?:road"
+          r"|traffic|river|canal|stairs|cliff|bus|car|lorry|edge)"),
     # ---------------------------------------------------------------- psychosis -----------
     _rule("psychosis", "hearing_voices",
           r"\b(?:hear|hearing|heard|hears)\s+(?:@GAP)?(?:voices?|whispers|whispering)\b",
@@ -787,6 +1029,12 @@ RULES: tuple[Rule, ...] = (
           r"\b(?:\s+@GAP{0,3}?)?\s*(?:arent|isnt|wasnt|werent|cant|dont|didnt|else|there|not"
           r"|is there|can see|sees|saw|see)"
           r"|\b(?:im|i am|i keep|been|keep|started)\s+seeing\s+things\b"
+          r"|\b(?:see|seeing|saw|seen)\s+(?:@GAP)?(?:little|tiny|small|strange|shadowy|dark|tall)?"
+          r"\s*(?:people|men|women|figures|faces|children|kids|animals|creatures|a man|a woman)\s+"
+          r"(?:in|at)\s+the\s+(?:corner of the room|corner|end of the bed|shadows|wardrobe|cot"
+          r"|foot of the bed|dark)\b"
+          r"|\b(?:hear|hearing|heard|see|seeing|saw)\s+my\s+(?:dead|late)\s+\w+\s+(?:talking"
+          r"|speaking|calling|telling|standing|sitting)"
           r"|\bseeing\s+things\s*(?:$|[.!?,;])"
           r"|\bhallucinat\w+", others=True),
     _rule("psychosis", "seeing_things_in_walls",
@@ -805,7 +1053,8 @@ RULES: tuple[Rule, ...] = (
           r"(?:is\s+|are\s+|s\s+)?(?:all\s+)?in\s+on\s+it\b"
           r"|\b(?:devil|demon|satan|evil|evil spirit)\s+(?:@GAP)?(?:is\s+)?(?:in|inside|possessing"
           r"|has taken)\s+(?:my|the|her|him)\b"
-          r"|\b(?:mission|message|gift|sign|signs)\s+from\s+god\b|\bpunished\s+by\s+god\b"
+          r"|\b(?:mission|message|gift|sign|signs|messenger|messengers)\s+(?:from|of)\s+god\b"
+          r"|\bpunished\s+by\s+god\b"
           r"|\b(?:i feel|im|feel|feeling|i am)\s+(?:totally\s+|completely\s+)?invincible\b"
           r"|\bthoughts\s+(?:dont|arent|are not)\s+(?:feel\s+like\s+)?(?:mine|my own)\b"
           r"|\bnot\s+my\s+own\s+thoughts\b"
@@ -815,6 +1064,9 @@ RULES: tuple[Rule, ...] = (
           r"|\bnobody\s+else\s+(?:can\s+)?(?:hears?|sees?|heard|saw|notices|can hear|can see)"
           r"|\b(?:seeing|see|saw)\s+(?:@GAP)?(?:shadows|figures|faces|shapes)\s+(?:moving|in the"
           r" corner|out of the corner|that move)"
+          r"|\b(?:thoughts|mind|brain|head)\s+(?:are\s+|is\s+|keep\s+|keeps\s+)?(?:going|moving"
+          r"|running)\s+(?:so|too|really)\s+fast\s+(?:@GAP){0,2}?(?:i\s+)?(?:cant|cannot)\s+"
+          r"(?:keep up|follow|think|finish)"
           r"|\b(?:thoughts|mind|brain)\s+(?:are\s+|is\s+|keep\s+|keeps\s+)?racing\s+(?:so fast"
           r"|too fast|and i cant|i cant keep up)"
           r"|\bcant\s+keep\s+up\s+with\s+my\s+(?:own\s+)?(?:thoughts|mind|brain)"
@@ -822,6 +1074,9 @@ RULES: tuple[Rule, ...] = (
           r"|ive been)"
           r"\s+(?:acting|behaving|being)\s+(?:really\s+|very\s+)?(?:weird|strange|odd|bizarre"
           r"|out of character|not like myself)"
+          r"|\b(?:say|says|said|think|thinks|tell me|telling me|told me)\s+(?:that\s+)?(?:im|i am"
+          r"|i was|ive been)\s+(?:not making (?:any )?sense|making no sense|talking (?:rubbish"
+          r"|nonsense|gibberish))"
           r"|\b(?:im|i am|i was|i keep|ive been)\s+talking\s+(?:nonsense|gibberish)"
           r"|\bonly\s+i\s+(?:know|can see|can hear|can save|understand)\b"
           r"|\b@BABYNOUN\s+(?:is\s+|s\s+)?(?:trying to\s+)?(?:control|controlling|controls)\s+"
@@ -831,6 +1086,13 @@ RULES: tuple[Rule, ...] = (
           r"|news|television)"
           r"|\b(?:tv|telly|radio|phone|they|people|everyone|the baby|baby|strangers)\s+"
           r"(?:knows?|can tell|can hear)\s+what\s+(?:im|i am)\s+thinking"
+          r"|\b(?:strangers|people|everyone|everybody)\s+(?:@GAP){0,4}?(?:know|knows|can tell"
+          r"|can hear|can read)\s+what\s+(?:im|i am)\s+thinking"
+          r"|\b(?:people|someone|somebody|things|voices|faces|figures|bugs|insects|spiders)\s+"
+          r"(?:@GAP){0,4}?(?:who|that|which)\s+(?:arent|isnt|wasnt|werent)\s+(?:really\s+)?"
+          r"(?:there|real)\b"
+          r"|\b(?:watching|watch|watches)\s+(?:the|my|our)\s+(?:house|flat|home)\b"
+          r"(?![^.!?]{0,30}\b(?:while|when) (?:were|we are|im|i am) away)"
           r"|\b(?:isnt|is not)\s+really\s+(?:my\s+)?(?:husband|partner|baby|mum|son|daughter)\b"),
     _rule("psychosis", "hear_my_thoughts",
           r"\b(?:can|could|are able to)\s+(?:hear|read)\s+my\s+(?:thoughts|mind)"
@@ -859,17 +1121,19 @@ RULES: tuple[Rule, ...] = (
     _rule("psychosis", "switched_my_baby",
           r"\b(?:switched|swapped|replaced)\s+(?:my|the|our)\s+(?:baby|son|daughter)"
           r"\b(?!\s+(?:to|onto|over|on to|off|out|for (?:a|his|her) (?:nap|feed|bath)|into|round"
-          r"|home|in|cot|nappy|bottle|formula|milk|room|car seat|pram|buggy))"),
+          r"|home|in\b(?!\s+(?:the\s+)?hospital)|cot|nappy|bottle|formula|milk|room|car seat"
+          r"|pram|buggy))"),
     _rule("psychosis", "messages_from_tv",
           r"\b(?:tv|telly|television|radio|news|newsreader|presenters?|songs?|adverts?|ads"
-          r"|number plates|signs|billboards|the stars)\s+(?:@GAP){0,3}?(?:sending|sends|sent"
+          r"|number plates|signs|billboards|the stars|everything|the universe|the world|numbers"
+          r"|birds|clouds|strangers)\s+(?:@GAP){0,3}?(?:sending|sends|sent"
           r"|giving|gives|has|have|contains?|are|is)\s+(?:me\s+)?(?:@GAP)?(?:messages?|signs?"
           r"|signals|clues|codes?)\b"
           r"|\b(?:messages?|signs?|signals|codes?)\s+(?:@GAP)?(?:from|in|on|through)\s+"
           r"(?:the\s+)?(?:tv|telly|television|radio|news|songs?|adverts?|number plates)"
           r"|\b(?:tv|telly|television|radio|news|presenters?|newsreader|songs?|adverts?)\s+"
-          r"(?:@GAP){0,6}?(?:talking|talks|speaking|speaks|are about|is about)\s+(?:about|to)?"
-          r"\s*me\b"
+          r"(?:@GAP){0,6}?(?:talking|talks|speaking|speaks|are about|is about)\s+"
+          r"(?:directly\s+|straight\s+)?(?:about|to)?\s*me\b"
           r"|\b(?:messages?|signs?|signals)\s+(?:meant\s+)?(?:for|to)\s+me\b"),
     _rule("psychosis", "baby_swapped_or_replaced",
           r"\b(?:@BABYNOUN|she|he|hes|shes|husband|partner|my mum|my family|they|everyone)\s+"
@@ -888,8 +1152,11 @@ RULES: tuple[Rule, ...] = (
           r"(?:@GAP)?(?:evil|the devil|a devil|the antichrist|possessed|a demon|demonic|not human"
           r"|cursed|satan)\b"
           r"|\b(?:hes|shes)\s+(?:@GAP)?(?:evil|the devil|the antichrist|possessed|a demon"
-          r"|demonic|not human|cursed)\b",
-          unless_before=r"\blittle\s+$", others=True),
+          r"|demonic|not human|cursed)\b"
+          r"|\b(?:@BABYNOUN|he|she|it)\s+isnt\s+(?:really\s+)?(?:human|a real baby)\b",
+          unless_before=r"\blittle\s+$", others=True,
+          unless_after=r"\s+(?:at\s+(?:night|bedtime|\d|three|four|two)|when|in the (?:night|car)"
+          r"|lol|haha|sometimes|today|tonight)"),
     _rule("psychosis", "being_watched",
           r"\b(?:being|been|am being|im being|are being)\s+(?:watched|followed|spied on|poisoned"
           r"|listened to|tracked|bugged)\b(?!\s+up)", others=True),
@@ -971,7 +1238,95 @@ RULES: tuple[Rule, ...] = (
           r"\b(?:i|im|i might|i may|i could|i think i|do i|could i|worried i|scared i|am i)\s+"
           r"(?:@GAP){0,3}?(?:have|having|got|getting|developing|be|going)\s+(?:@GAP)?"
           r"(?:(?:post ?partum|post ?natal|puerperal)\s+)?(?:psychosis|psychotic)\b"
-          r"|\b(?:im|i am|feel|feeling|going|been)\s+(?:@GAP)?psychotic\b"),
+          r"|\b(?:im|i am|feel|feeling|going|been)\s+(?:@FGAP)?psychotic\b"),
+    _rule("psychosis", "baby_talking_to_me",
+          r"\b(?:cries|crying|cry|babbling|noises|gurgles|gurgling)\s+(?:@GAP){0,2}?(?:sounds?"
+          r"|sounded|are|is)\s+like\s+(?:words|talking|speech|someone talking|a voice|voices"
+          r"|messages|sentences)"
+          r"|\b(?:baby|babys|she|he|hes|shes)\s+(?:is\s+|s\s+|keeps\s+)?(?:telling|talking to"
+          r"|speaking to|sending)\s+me\s+(?:things|secrets|messages|signs|to do things)\b"),
+    _rule("psychosis", "sounds_in_silence",
+          r"\b(?:hear|hearing|heard)\s+(?:@GAP){0,4}?(?:music|singing|voices|talking|whispering"
+          r"|someone|people|noises|knocking|footsteps|a baby|crying|my name)\b[^.!?]{0,50}"
+          r"\b(?:when|while|but|and|even though)\s+(?:the\s+)?(?:house|flat|room|it|its|everything"
+          r"|everyone|everybody)\s+(?:is\s+|s\s+|was\s+)?(?:silent|quiet|empty|asleep)\b",
+          others=True),
+    _rule("psychosis", "things_in_the_walls",
+          r"\b(?:people|someone|somebody|voices|things|faces|eyes|creatures|spirits|men)\s+"
+          r"(?:@GAP)?(?:in|inside|behind|coming out of)\s+the\s+(?:walls?|ceiling|floorboards)\b"
+          r"|\b(?:curtains|walls?|wallpaper|ceiling|carpet|shadows|shapes|patterns|pictures"
+          r"|photos|clouds|mirror)\b[^.!?]{0,40}\b(?:breath\w*|melt\w*|make faces|making faces"
+          r"|pull\w* faces|staring at me|watching me|looking at me|talking to me)\b",
+          unless_after=r"\s*(?:@GAP){0,3}?(?:mice|a mouse|rats?|pipes|damp|squirrels?|birds)"),
+    _rule("psychosis", "name_whispered",
+          r"\bwhisper\w*\s+my\s+name\b"
+          r"|\b(?:calling|calls|called|saying|says|said|shouting)\s+my\s+name\b[^.!?]{0,60}"
+          r"\b(?:alone|nobody|nobodys|on my own|empty|asleep)\b"),
+    _rule("psychosis", "senses_nobody_else_shares",
+          r"\b(?:hear|hearing|heard|see|seeing|saw|seen|smell|smelling|smelt|smelled|taste"
+          r"|tasting)\b[^.!?]{0,80}\b(?:nobody|none of them|my (?:partner|husband|boyfriend|mum)"
+          r"|he|she|they)\s+(?:else\s+)?(?:cant|can not|doesnt|dont|couldnt|didnt|never)\s+"
+          r"(?:hear|see|smell|notice|taste)\b"
+          r"|\b(?:hear|hearing|heard|see|seeing|saw|seen|smell|smelling|smelt|smelled|taste"
+          r"|tasting)\b[^.!?]{0,80}\bnobody\s+else\s+(?:can|does|could|did|is|seems)\b"
+          r"|\b(?:see|seeing|saw|seen)\b[^.!?]{0,80}\b(?:but|and)\s+(?:then\s+)?(?:they|it)\s+"
+          r"(?:disappear|disappears|vanish|vanishes|arent there|isnt there)\b"
+          r"|\b(?:hear|hearing|heard|see|seeing|saw|seen)\b[^.!?]{0,80}\b(?:but|and)\s+"
+          r"(?:@GAP){0,4}?(?:theres|there is|there was|there were|nobodys)\s+(?:nobody|nothing"
+          r"|nobody|no one)(?:\s+(?:there|here|in the room|around))?\b"
+          r"|\b(?:hear|hearing|heard|can hear)\s+(?:people|them|voices|someone|somebody|the"
+          r" neighbours|neighbours|men|women)\s+(?:@GAP)?(?:talking|whispering|laughing|plotting)"
+          r"\s+about\s+me\s+(?:through|in|behind)\s+(?:the\s+)?(?:walls?|ceiling|floor|vents?)",
+          others=True),
+    _rule("psychosis", "cant_tell_whats_real",
+          r"\b(?:cant|cannot|dont|do not|couldnt|struggling to|hard to|dont know how to)\s+"
+          r"(?:tell|work out|know|figure out|separate)\s+(?:anymore\s+)?(?:what|whats|what is"
+          r"|if|whether)\s+(?:is\s+|s\s+|its\s+)?(?:real|in my head)\b"
+          r"(?!\s+(?:advice|information|info|news|or fake news))"),
+    _rule("psychosis", "awake_for_nights",
+          r"\bawake\s+for\s+(?:\d+|two|three|four|five|six|seven)\s+(?:whole\s+|full\s+)?"
+          r"(?:days|nights)\b"
+          r"|\b(?:up|awake|not slept|no sleep|havent slept|without sleep|without sleeping)\s+"
+          r"(?:for\s+)?(?:\d+|two|three|four|five|six|seven)\s+(?:whole\s+|full\s+)?(?:days|nights)"
+          r"\s+(?:straight|in a row|running|now)\b"
+          r"|\b(?:cleaning|awake|wide awake|buzzing|running around|tidying|working|writing)\s+all"
+          r"\s+night\b[^.!?]{0,60}\b(?:energy|dont need|not tired|no need|amazing|invincible)"
+          r"|\b(?:energy|not tired|amazing|invincible)\b[^.!?]{0,60}\b(?:cleaning|awake|wide awake"
+          r"|buzzing|running around|tidying|working|writing)\s+all\s+night\b",
+          unless_after=r"\s*,?\s*(?:@GAP){0,4}?(?:with|because|cos|teething|feeds?|feeding|colic"
+          r"|cluster|she|he|the baby)"),
+    _rule("psychosis", "mind_taken_over",
+          r"\b(?:brain|mind|head|thoughts)\s+(?:@GAP){0,3}?(?:taken over|been taken over|hijacked"
+          r"|invaded|controlled|possessed)\b"
+          r"|\b(?:taken over|controlled|possessed)\s+by\s+(?:something|someone|somebody"
+          r"|an? (?:evil|spirit|demon|devil|alien)|the devil|evil|spirits?|aliens?|demons?)"
+          r"|\bsomething\s+(?:is\s+|s\s+)?(?:very\s+|really\s+|seriously\s+|badly\s+)?wrong\s+"
+          r"with\s+my\s+(?:head|mind|brain)\b"
+          r"|\bsomething\s+(?:isnt|is not|s not|aint)\s+right\s+(?:in|with)\s+my\s+(?:head|mind"
+          r"|brain)\b"
+          r"|\b(?:forget|forgetting|forgot|dont know|didnt know|not knowing|cant remember)\s+where"
+          r"\s+(?:i\s+am|im)\b(?!\s+(?:going|meant|supposed|up to|with|in|on))"),
+    _rule("psychosis", "everyone_knows_about_me",
+          r"\b(?:everyone|everybody|people|they|strangers)\s+(?:@GAP){0,4}?(?:looking|staring"
+          r"|laughing|talking|whispering)\s+(?:at|about)\s+me\s+because\s+(?:they|everyone"
+          r"|people)\s+(?:all\s+)?(?:know|can tell|found out)"
+          r"|\b(?:everyone|everybody|people|they|strangers|the neighbours)\s+(?:all\s+)?"
+          r"(?:knows?|can tell|found out)\s+what\s+(?:i|im)\s+(?:did|have done|ve done|done"
+          r"|am thinking|think|thinking)\b"
+          r"|\b(?:everyone|everybody|they|people|theyre|everyones)\s+(?:is\s+|are\s+|s\s+)?"
+          r"(?:all\s+)?in\s+on\s+(?:something|this|the plan|a plan|a plot)\b"
+          r"|\b(?:everyone|everybody|they|people|the staff|the doctors|the nurses)\s+(?:@GAP){1,4}?"
+          r"(?:is|are|s)\s+(?:all\s+)?in\s+on\s+(?:it|something|this)\b"
+          r"|\bin\s+on\s+(?:the|a)\s+(?:plan|plot|conspiracy)\b"
+          r"|\b(?:convinced|certain|know|sure)\s+(?:that\s+)?(?:@GAP){1,4}?(?:is|are|s)\s+"
+          r"(?:secretly\s+)?(?:in league with|plotting|conspiring|colluding|working with the"
+          r" police)\b"),
+    _rule("psychosis", "something_in_the_milk",
+          r"\b(?:putting|put|puts|slipping|slipped|adding|added|spiking|spiked|lacing|laced)\s+"
+          r"(?:something|stuff|things|drugs|poison|chemicals|medicine)\s+in(?:to)?\s+(?:my|the"
+          r"|her|his|our)\s+(?:@GAP)?(?:milk|bottles?|food|drinks?|tea|water|formula)\b",
+          unless_after=r"\s*(?:@GAP){0,3}?(?:to (?:thicken|help|settle)|for (?:reflux|colic"
+          r"|wind))"),
     # ---------------------------------------------------------------- danger at home ------
     _rule("danger_at_home", "partner_violence",
           r"@SUBJ\s+(?:@FGAP){0,3}?(?:hits|hit|hitting|has hit|beats|beat|beating|beaten"
@@ -983,8 +1338,14 @@ RULES: tuple[Rule, ...] = (
           r"|kick|slap|push|shove|strangle|choke|grab|drag|attack|rape|headbutt|pin|smother"
           r"|suffocate|drown|stab|stabbed|smack|shake|throw|batter|beat up|beaten up)\s+"
           r"(?:me|us|@BABYNOUN|the kids|my kids)\b",
-          unless_after=r"\s*(?:@GAP){0,2}?(?:(?:while|when)\s+(?:@GAP)?(?:feeding|teething"
+          unless_after=r"\s+(?:a|an|some)\s+(?:coffee|tea|cuppa|drink|takeaway|sandwich|snack"
+          r"|blanket|towel|pillow|chocolate|bar|biscuit|glass|cup|bottle|bag|chair|plate)\b"
+          r"|\s*(?:@GAP){0,3}?(?:during\s+(?:a|the|her|his)\s+(?:nappy|change|feed|bath"
+          r"|cuddle)|(?:while|when)\s+(?:(?:he|she|they|it)\s+(?:was|is|s|were)\s+|@GAP)?(?:feeding"
+          r"|teething"
           r"|breastfeeding|nursing|latching|latched|tired|little)|by accident|accidentally"
+          r"|(?:just\s+)?(?:before|in time|as)\s+(?:she|he|it)\s+(?:@GAP)?(?:fell|rolled|slipped"
+          r"|toppled|went)"
           r"|in (?:his|her) sleep|(?:@GAP){0,3}?(?:when i was (?:a kid|little|young|small|a child"
           r"|a teenager)|growing up))"),
     _rule("danger_at_home", "reported_threat",
@@ -1000,7 +1361,12 @@ RULES: tuple[Rule, ...] = (
     _rule("danger_at_home", "physical_with_me",
           r"\b(?:gets|got|getting|been|was|is|goes)\s+(?:really\s+|very\s+)?physical\s+with\s+"
           r"(?:me|us|@BABYNOUN)"
+          r"|\b(?:have|got|need|has)\s+to\s+ask\s+(?:him|@SUBJ)\s+(?:for|before i (?:spend|buy))\s+"
+          r"(?:any\s+|some\s+)?(?:money|cash|permission)"
           r"|\bput\s+(?:his|her|their)\s+hands?\s+(?:on|round|around)\s+(?:me|my\s+(?:neck|throat))"
+          r"|(?:@SUBJ|\bhe)\s+(?:@FGAP){0,2}?(?:grabbed|grabs|squeezed|squeezes|gripped|grips|held"
+          r"|holds|had|choked|strangled|pulled|pulls)\s+(?:me\s+by\s+)?(?:my|the)\s+(?:neck"
+          r"|throat|hair)\b"
           r"|\bask\s+(?:his\s+|him\s+for\s+)?permission\s+to\s+(?:go|leave|see|spend|buy)"
           r"|\b(?:scared|afraid|frightened|terrified|dread)\s+(?:when|of when|for when|until)\s+"
           r"(?:he|@SUBJ)\s+(?:comes|gets|is|has been)\s+(?:home|back|drunk|angry|drinking)"
@@ -1041,6 +1407,7 @@ RULES: tuple[Rule, ...] = (
     _rule("danger_at_home", "scared_of_him",
           r"\b(?:scared|afraid|frightened|terrified|petrified|fear|feared|fearful)\s+"
           r"(?:of|for my life (?:from|with|around))\s+(?:him|@SUBJ)\b"
+          r"|\b(?:scared|afraid|frightened|terrified)\s+of\s+going\s+(?:back\s+)?home\b"
           r"|\b(?:scared|afraid|frightened|terrified|dont want|too scared)\s+to\s+go\s+"
           r"(?:back\s+)?home\b"
           r"|\b(?:scared|afraid|frightened|terrified|worried)\s+(?:of\s+)?what\s+(?:hell|hed"
@@ -1052,10 +1419,13 @@ RULES: tuple[Rule, ...] = (
           r"\b(?:not|dont feel|never feel|not feeling|dont)\s*safe\s+(?:at|in)\s+(?:my\s+"
           r"(?:own\s+)?|the\s+|our\s+)?(?:home|house|flat)"
           r"|\b(?:not|dont feel|never feel|dont)\s*safe\s+(?:with|around|near)\s+(?:him|@SUBJ)\b"
+          r"|\b(?:not|dont feel|never feel|dont|not feeling)\s*safe\s+(?:when|while|if|once)\s+"
+          r"(?:@SUBJ|he)\s+(?:is|s|comes|gets|has|goes|starts|drinks|been)\b"
           r"|\bunsafe\s+(?:at|in)\s+(?:my\s+(?:own\s+)?|the\s+|our\s+)?(?:home|house|flat)"
           r"|\bunsafe\s+(?:with|around)\s+(?:him|@SUBJ)"
           r"|\b(?:im|i am|were|we are|me and (?:the|my) baby are|the baby is|my baby is"
-          r"|my kids are)\s+(?:in\s+danger|not\s+safe)\b"),
+          r"|my kids are)\s+(?:in\s+danger|not\s+safe)\b"
+          r"|\b(?:hurts|hits|hurting|hitting|abuses|abusing|threatens)\s+me\s+at\s+home\b"),
     _rule("danger_at_home", "controlling_behaviour",
           r"\b(?:controls|controlling|takes|took|keeps|has)\s+(?:all\s+)?(?:of\s+)?(?:the|my"
           r"|our)\s+(?:money|finances|bank card|cards|benefits|wages|child benefit)"
@@ -1067,8 +1437,12 @@ RULES: tuple[Rule, ...] = (
           r"|\b(?:checks|checking|goes through|went through|reads|tracks|tracking)\s+my\s+"
           r"(?:phone|messages|texts|emails|location|whatsapp)"
           r"|(?:\bhe|\bshe|@SUBJ)\s+(?:@FGAP){0,2}?(?:took|takes|hides|hid|has taken|smashed"
-          r"|smashes|broke)\s+my\s+(?:phone|keys|car keys|bank card|cards|passport|purse|money)"
+          r"|smashes|broke)\s+(?:up\s+)?my\s+(?:phone|keys|car keys|bank card|cards|passport|purse"
+          r"|money)"
+          r"(?!\s+(?:to\s+(?:order|ring|call|play|show|charge|take a (?:photo|picture|pic)"
+          r"|look up|google|pay|book)|by (?:mistake|accident)|for a (?:second|minute|bit)))"
           r"|\blocks?\s+me\s+(?:in|out)\b|\blocked\s+me\s+(?:in|out)\b"
+          r"|\b(?:keeps|kept|has|had)\s+me\s+locked\s+(?:in|up)\b"
           r"|\bnot\s+allowed\s+to\s+(?:leave|go out|see|have|talk|go anywhere|use|speak)"),
     _rule("danger_at_home", "sexual_violence",
           r"\b(?:forces|forced|makes|made|pressures|pressured)\s+me\s+(?:to\s+)?(?:have sex"
@@ -1078,6 +1452,8 @@ RULES: tuple[Rule, ...] = (
           r"|\bkicked\s+(?:the|my)\s+(?:front\s+)?door\s+(?:in|down)"
           r"|\b(?:hide|hiding|hid|cover|covering|covered)\s+(?:up\s+)?(?:my|the)\s+bruises"
           r"|\bbruises\s+(?:he|she)\s+(?:gave|left)"
+          r"|\b(?:bruises?|marks|a black eye|black eyes|a split lip|burns|scratches)\s+"
+          r"(?:@GAP){0,4}?(?:from|off|because of)\s+(?:him|@SUBJ)\b"
           r"|\b(?:hide|hiding|hid|cover|covering|covered)\s+(?:up\s+)?bruises"
           r"|@SUBJ\s+(?:@FGAP){0,2}?(?:smash\w*|breaks|broke|punch\w*|kick\w*)\s+(?:things|stuff"
           r"|the place up|doors?|holes|walls?|plates|furniture)"
@@ -1088,6 +1464,81 @@ RULES: tuple[Rule, ...] = (
           r"|\bforc(?:ed|es|ing)\s+himself\s+(?:on|onto)\s+me"
           r"|@SUBJ\s+.{0,40}?\b(?:throws|threw|throwing|chucks|chucked|chucking)\s+(?:@GAP)?"
           r"(?:things|stuff|plates|\w+)\s+at\s+(?:me|us|the baby)"),
+    _rule("danger_at_home", "turning_up_and_banging",
+          r"\b(?:my\s+ex|ex\s+(?:partner|husband|boyfriend)|he|hes|my babys dad|the babys dad)\s+"
+          r"(?:keeps\s+|kept\s+|has been\s+|been\s+|is\s+|s\s+)?(?:turning|turned|turns|showing"
+          r"|shows|showed|coming|comes|came)\s+(?:up\s+)?(?:at|to|outside|round)\s+(?:the|my|our)"
+          r"\s+(?:house|home|flat|door|work|window|mums)\b[^.!?]{0,60}\b(?:bang\w*|hammer\w*"
+          r"|kick\w*|scream\w*|shout\w*|at night|drunk|uninvited|threat\w*|wont leave|refus\w*"
+          r"|scared|frightened)"
+          r"|(?:@SUBJ|\bhe)\s+(?:@FGAP){0,3}?(?:banging|bangs|banged|hammering|hammers|pounding"
+          r"|kicking|kicked)\s+on\s+(?:the|my|our)\s+(?:front\s+)?(?:door|doors|window|windows)"),
+    _rule("danger_at_home", "police_and_orders",
+          r"\b(?:ring|rang|rung|call|called|phone|phoned|calling|ringing)\s+(?:the\s+)?(?:police"
+          r"|999|cops)\s+(?:on|about|because of)\s+(?:him|her|@SUBJ)\b"
+          r"|\b(?:police|cops)\s+(?:came|were called|arrested|took|had to come|came round)\b"
+          r"[^.!?]{0,60}\b(?:him|he|my partner|my husband|my boyfriend|my ex)\b"
+          r"|\b(?:non molestation|restraining|protective)\s+order\b|\binjunction\s+against\b"
+          r"|\brefuge\b|\bwomens\s+aid\b", others=True),
+    _rule("danger_at_home", "planning_to_escape",
+          r"\b(?:hell|he will|hed|he would|he is going to|hes going to|he always|theyll)\s+"
+          r"(?:@FGAP)?(?:find|track|hunt|come after)\s+(?:me|us)\b"
+          r"(?!\s+(?:at|in|later|after|when|on|a)\b)"
+          r"|\b(?:hiding|hid|hide|saving|saved|stashing|squirrel\w*|putting)\s+(?:some\s+)?"
+          r"(?:money|cash)\s+(?:@GAP){0,4}?(?:so (?:i|we) can|to|for when (?:i|we))\s+(?:leave"
+          r"|get away|escape|get out)\b"
+          r"|\b(?:leave|leaving|escape|get away from)\s+(?:him|@SUBJ)\b[^.!?]{0,40}"
+          r"\b(?:(?:he\s+)?(?:cant|mustnt|must not|can never|doesnt|wont)\s+(?:find out|know)"
+          r"|in secret|secretly|without him knowing)"),
+    _rule("danger_at_home", "threatening_messages",
+          r"\b(?:sending|sent|sends|texting|texted|messaging|messaged|leaving|left|getting|got)\s+"
+          r"(?:me\s+)?(?:@GAP)?(?:threats|threatening (?:messages|texts|voicemails|calls)"
+          r"|death threats)\b"
+          r"|\bthreats\s+(?:from|off)\s+(?:him|@SUBJ)|\bdeath\s+threats?\b"),
+    _rule("danger_at_home", "barricading_myself_in",
+          r"\b(?:chair|wardrobe|chest of drawers|drawers|furniture|bed|something)\s+(?:@GAP)?"
+          r"(?:against|under|behind|in front of)\s+(?:the|my|our)\s+(?:bedroom\s+|bathroom\s+)?"
+          r"door\b"
+          r"|\block\w*\s+(?:myself|ourselves|me and (?:the|my) (?:baby|kids)|us|the baby and me"
+          r"|the kids and me)\s+in\s+(?:the|a|my|our)\s+(?:bathroom|bedroom|room|toilet|car)\b"
+          r"[^.!?]{0,60}\b(?:when|because|until|so|in case|whenever)\s+(?:he|hes|@SUBJ)"),
+    _rule("danger_at_home", "intimidation",
+          r"(?:@SUBJ|\bhe)\s+[^.!?]{0,40}?\b(?:punch\w*|kick\w*|smash\w*|hit\w*|bang\w*)\s+"
+          r"(?:the\s+|a\s+)?(?:wall|walls|door|doors)\s+(?:right\s+)?(?:next to|beside|by|near"
+          r"|behind|above)\s+(?:my|me|the babys|her|his)\b"
+          r"|\b(?:my|the|our)\s+(?:partner|husband|boyfriend|fiance|ex|babys dad)\s+(?:@FGAP){0,3}?"
+          r"(?:screams|screamed|screaming|shouts|shouted|shouting|yells|yelled|yelling)\s+"
+          r"(?:at\s+me|in my face)"
+          r"|(?:@SUBJ|\bhe)\s+(?:@FGAP){0,3}?(?:screams|screamed|shouts|shouted|yells|yelled)\s+"
+          r"in\s+my\s+face\b"
+          r"|(?:@SUBJ|\bhe)\s+(?:@FGAP){0,3}?(?:spat|spits|spitting|spit)\s+(?:at|on|in)\s+"
+          r"(?:me|my face|us|the baby)\b"
+          r"|\b(?:his|partners|husbands|boyfriends|fiances|exs)\s+temper\b[^.!?]{0,60}\b(?:scared"
+          r"|scares|frightened|frightens|afraid|terrified|worse|dangerous|violent|explod\w*"
+          r"|lash\w*)"
+          r"|\b(?:scared|frightened|afraid|terrified|fear|fearing)\s+for\s+(?:my|our)\s+(?:safety"
+          r"|life|lives)\b"
+          r"|\b(?:scared|frightened|afraid|terrified|fear)\s+for\s+(?:me and (?:the|my) (?:baby"
+          r"|kids|children)|the baby and me|myself and the baby)"),
+    _rule("danger_at_home", "frightened_of_his_temper",
+          r"\b(?:frightened|scared|afraid|terrified|worried)\s+for\s+(?:the baby|my baby|the kids"
+          r"|my kids|us|the children)\s+when\s+(?:he|@SUBJ)\b"
+          r"|(?:@SUBJ|\bhe)\s+[^.!?]{0,40}?\b(?:punch\w*|kick\w*|smash\w*)\s+(?:walls|doors|holes)\b"
+          r"|\b(?:police|cops)\s+(?:have|has|had)\s+been\s+(?:out|round|called)\b"),
+    _rule("danger_at_home", "keeping_him_calm",
+          r"\b(?:so|in case|or|otherwise|before)\s+(?:he|@SUBJ)\s+(?:doesnt|does not|wont|will not"
+          r"|dont)\s+(?:kick off|go mad|go off on one|lose it|explode|lash out|flip|hit|hurt|start"
+          r" on)"
+          r"|\b(?:scared|afraid|terrified|frightened|worried)\s+(?:that\s+)?(?:he|@SUBJ)\s+(?:will"
+          r"|ll|might|is going to|s going to)\s+(?:kick off|go mad|lose it|explode|lash out|flip)"
+          r"|\b(?:my\s+ex|he|@SUBJ)\s+(?:@FGAP){0,2}?(?:broke|has broken|tried to break|breaking)"
+          r"\s+in(?:to)?\b"
+          r"|\bget\s+away\s+from\s+(?:him|my\s+(?:partner|husband|boyfriend|ex|fiance))\b"
+          r"|(?:@SUBJ|\bhe)\s+(?:@FGAP){0,2}?(?:threw|throws|chucked|chucks|hurled|lobbed|flung)\s+"
+          r"[^.!?]{0,30}?\bat\s+(?:me|us|my\s+(?:head|face)|the\s+baby)\b"),
+    _rule("danger_at_home", "threat_to_take_the_baby",
+          r"\b(?:ill|youll|you will|i will|shell)\s+never\s+see\s+(?:@BABY|the kids|my kids)\s+"
+          r"again\b"),
     # ---------------------------------------------------------------- self-harm -----------
     _rule("self_harm", "self_harm_words",
           _SELF_HARM, others=True,
@@ -1103,7 +1554,9 @@ RULES: tuple[Rule, ...] = (
           r"|tummy))\b",
           unless_before=r"\b(?:accidentally|by accident|nearly|almost)\s+$",
           unless_after=r"\s*(?:@GAP){0,4}?(?:by accident|accidentally|shaving|chopping|cooking"
-          r"|on (?:a|the) (?:tin|glass|knife|paper|can|bramble)|eczema|itch|itchy|itching|rash"
+          r"|on (?:a|the|my) (?:\w+ ){0,2}?(?:tin|glass|knife|paper|can|brambles?|rose|roses|bush"
+          r"|thorns?|branch|fence|nail|zip|ring|cat|dog|pram|buggy|wheel|door|cupboard|table"
+          r"|corner|step|gate|car)|eczema|itch|itchy|itching|rash"
           r"|hives|bites|dry skin|psoriasis|chickenpox|cholestasis|stretch marks|pupps)"),
     _rule("self_harm", "cutting_again",
           r"\b(?:started|start|keep|kept|been|am|im|was|back to|urge to|urges to|want to"
@@ -1148,7 +1601,8 @@ RULES: tuple[Rule, ...] = (
           r"\s+(?:kettle|iron|oven|hob|pan|tray|straighteners by)|ironing|at the gym|running"
           r"|in the garden|laughing|up\b|over (?:it|this|nothing))"),
     _rule("self_harm", "banging_my_head",
-          r"\b(?:bang|banging|smash|smashing)\s+my\s+head\s+(?:against|into)\s+(?:the|a)\s+"
+          r"\b(?:bang|banging|smash|smashing|whack|whacking|thump|thumping|bash|bashing)\s+my\s+"
+          r"head\s+(?:against|into)\s+(?:the|a)\s+"
           r"(?!brick)(?:@GAP)?(?:wall|walls|floor|door|table)\b",
           unless_before=r"\b(?:like|its like|feels like|as if|as though)\s+(?:@GAP)?$",
           unless_after=r"\s*(?:@GAP){0,2}?(?:trying|with|over|about|getting|to get|all day)"),
@@ -1162,12 +1616,14 @@ RULES: tuple[Rule, ...] = (
           unless_after=r"\s*(?:@GAP){0,3}?(?:on the|on a|by accident|accidentally|against the"
           r"|getting|when i)"),
     _rule("self_harm", "dig_nails",
-          r"\b(?:dig|digging|dug)\s+my\s+(?:finger\s*)?nails\s+into\s+(?:my\s+)?(?:skin|arms?"
+          r"\b(?:dig|digging|dug|press|pressing|pressed|push|pushing|pushed)\s+my\s+(?:finger\s*)?"
+          r"nails\s+into\s+(?:my\s+)?(?:skin|arms?"
           r"|legs?|hands?|palms?|wrists?|thighs?)"),
     _rule("self_harm", "burning_skin",
           r"\b(?:burn|burning|burnt|burned)\s+my\s+(?:arms?|legs?|skin|wrists?|hands?|thighs?)\s+"
           r"(?:with|on purpose|deliberately)(?!\s+(?:the|a)\s+(?:kettle|iron|oven|hob|pan|tray))"
-          r"|\b(?:cigarettes?|lighter|lit match|matches)\s+(?:on|to|against)\s+my"
+          r"|\b(?:cigarettes?|fags?|ciggies?|lighter|lit match|matches)\s+(?:out\s+)?(?:on|to"
+          r"|against)\s+my"
           r"|\b(?:burn|burning|burnt|burned)\s+(?:@GAP){0,3}?(?:with|using)\s+(?:a\s+)?(?:lighter"
           r"|cigarettes?|matches)"),
     _rule("self_harm", "until_it_bleeds",
@@ -1184,9 +1640,52 @@ RULES: tuple[Rule, ...] = (
     _rule("self_harm", "visible_cuts",
           r"\b(?:my|fresh|new|deep|deeper)\s+cuts\b(?!\s+(?:from the birth|from birth))"
           r"|\b(?:fresh|new)\s+(?:scars|burns)\s+on\s+my\b"
-          r"|\bcuts\s+on\s+my\s+(?:arms?|legs?|thighs?|wrists?|stomach|body|hips?)"
+          r"|\bcuts\s+(?:all\s+)?(?:on|up|down|over|along|across)\s+my\s+(?:arms?|legs?|thighs?"
+          r"|wrists?|stomach|body|hips?)"
+          r"|\busing\s+(?:it|them|that|this|one)\s+on\s+myself\b"
           r"|\b(?:sh|self harm)\s+scars"
           r"|\bhid(?:e|ing)?\s+(?:the\s+|my\s+)?(?:cuts|scars|marks|burns)\s+on\s+my"),
+    _rule("self_harm", "blade_kept_for_later",
+          r"\b(?:blades?|razors?|razor blades?|knife|knives|scissors|lighter)\b[^.!?]{0,40}"
+          r"\bfor\s+when\s+(?:it|things|i|im)\b"
+          r"|\b(?:keep|kept|hide|hid|hiding|stash\w*)\s+(?:a|my|the|some)\s+(?:blades?"
+          r"|razor blades?)\b"),
+    _rule("self_harm", "hiding_arms",
+          r"\b(?:long\s+sleeves|cover(?:ing)?\s+(?:up\s+)?my\s+(?:arms|legs|wrists|thighs))\b"
+          r"[^.!?]{0,60}\bso\s+(?:nobody|he|she|they|people|my \w+)\s+(?:sees?|can see|will see"
+          r"|notices?|finds out)"
+          r"|\bso\s+(?:nobody|he|she|they|people|my \w+)\s+(?:sees?|can see|will see|notices?)\s+"
+          r"my\s+(?:arms|legs|wrists|thighs|scars|cuts|marks|burns)\b"),
+    _rule("self_harm", "done_to_myself",
+          r"\b(?:what|the things|things|stuff)\s+(?:ive|i have|i|id|i had)\s+(?:been\s+)?(?:done"
+          r"|do|did|doing)\s+to\s+(?:myself|my (?:body|arms|legs|wrists|skin|thighs))\b"
+          r"|\b(?:given|give|gave|giving)\s+myself\s+(?:bruises|cuts|burns|marks|scars|a black eye)"
+          r"|\b(?:bruises|cuts|burns|marks|scars)\s+(?:that\s+)?(?:ive|i have|i|id)\s+(?:given"
+          r"|gave|done to)\s+myself"),
+    _rule("self_harm", "reopened_scars",
+          r"\b(?:re\s*)?open\w*\s+(?:up\s+)?(?:my\s+|the\s+|old\s+)*(?:scars|cuts)\b"
+          r"|\b(?:scars|cuts)\b[^.!?]{0,60}\b(?:re\s*)?opened\s+(?:them|it)\b"
+          r"|\bscars\s+on\s+my\s+wrists?\b"),
+    _rule("self_harm", "on_purpose_to_my_body",
+          r"\bmy\s+(?:hands?|arms?|legs?|skin|wrists?|thighs?|body|face|fingers|stomach|tummy)\b"
+          r"[^.!?]{0,60}\b(?:on purpose|deliberately|intentionally)\b"
+          r"|\b(?:on purpose|deliberately|intentionally)\b[^.!?]{0,60}\bmy\s+(?:hands?|arms?|legs?"
+          r"|skin|wrists?|thighs?|body|face|fingers|stomach|tummy)\b"
+          r"|\b(?:hurt|harm|cut|burn|hit|scratch|punch|bruis)\w*\s+my\s+(?:own\s+)?(?:arms?|legs?"
+          r"|thighs?|wrists?|skin|body|stomach)\b[^.!?]{0,30}\b(?:so i (?:can|could) feel|to feel"
+          r"|to cope|to punish|because i deserve)"),
+    _rule("self_harm", "keep_doing_it_to_my_body",
+          r"\b(?:been|keep|kept|started|start|always)\s+(?:burning|scalding|cutting|scratching"
+          r"|hitting|punching|bruising|slapping|stabbing)\s+my\s+(?:own\s+)?(?:arms?|legs?|skin"
+          r"|wrists?|thighs?|hands?|stomach|body|face)\b",
+          unless_after=r"\s*(?:@GAP){0,4}?(?:by accident|accidentally|eczema|itch|rash|dry)"),
+    _rule("self_harm", "used_it_on_my_wrist",
+          r"\b(?:used|using|use)\s+(?:it|them|that|this|one|a bit|a piece|a shard)\s+(?:on|across"
+          r"|against)\s+my\s+wrists?\b"),
+    _rule("self_harm", "keep_banging_my_head",
+          r"\b(?:been|keep|kept|started|start|always)\s+(?:banging|hitting|smashing|bashing)\s+my"
+          r"\s+head\b",
+          unless_after=r"[^.!?]{0,30}\b(?:brick wall|trying to|with (?:the|this))"),
 )
 
 _RULES_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
@@ -1207,10 +1706,11 @@ _FILLER_WORDS = frozenset(
         "such", "those", "these", "kind", "sort", "ideas", "idea", "urges", "urge",
         "intention", "intentions", "desire", "wish", "myself", "so", "too", "very",
         "currently", "right", "now", "it", "things", "seriously", "honestly", "definitely",
+        "seeing", "hearing",
         "certainly", "usually", "need", "needed", "try", "tried", "trying", "also", "either",
         "anymore", "kinda", "sorta", "quite", "my", "with", "on", "still", "since", "recently",
         "lately", "as", "bad", "dark", "scary", "intrusive", "could", "should", "might", "may",
-        "must", "let", "alone", "single", "slightest", "remotely", "truly",
+        "must", "let", "alone", "single", "slightest", "remotely", "truly", "see", "hear",
     )
 )
 _CLAUSE_BREAK = re.compile(
@@ -1221,10 +1721,10 @@ _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 # "I'd never want to hurt her but I keep getting these thoughts".
 _CONTRAST = re.compile(r"\b(?:but|though|although|yet|except|however|until)\b")
 _CONTRAST_MARKERS = re.compile(
-    r"\b(?:sometimes|lately|recently|now|last night|today|tonight|this week|keep|kept|get|got"
-    r"|getting|have|had|having|do|did|does|thoughts?|images?|pictures?|urges?|scared|worried"
-    r"|frightened|terrified|afraid|cant stop|what if|wonder|think about|thinking about"
-    r"|feel like|want|wish|might|could|cross|crossed|come|comes|pop|pops|until|since)\b"
+    r"\b(?:sometimes|lately|recently|now|last night|today|tonight|this week|these days|keep"
+    r"|kept|again|thoughts?|images?|pictures?|urges?|scared|worried|frightened|terrified|afraid"
+    r"|cant stop|what if|wonder|think about|thinking about|thought about|want to|wanted to"
+    r"|wish|might|could|cross|crossed|come|comes|pop|pops|until|since)\b"
 )
 _INTENT = re.compile(
     r"\b(?:on purpose|deliberately|intentionally|to cope|to punish|as punishment|deserve"
@@ -1238,7 +1738,8 @@ _OTHERS = re.compile(
     r"|mother|dad|father|neighbours?|colleagues?|boss|niece|nephew|woman|women|lady|ladies"
     r"|girls?|guy|man|men|celebrity|singer|actress|actor|person|people|mums|mothers|kids?"
     r"|teenagers?|ex|partner|husband|boyfriend|wife|girlfriend|in laws?|mil|someone|patient"
-    r"|client|footballer|influencer|presenter|mum in the news)\b"
+    r"|client|footballer|influencer|presenter|mum in the news|volunteers?|staff|members"
+    r"|peer supporters?|groups?)\b"
     r"|\b(?:someone|somebody|anyone|anybody|people|others|he|she|they|them|who|hes|shes"
     r"|theyre|themselves|himself|herself|everyone|those|someones|somebodys|anyones|anybodys"
     r"|hed|shed|theyd|hell|shell|theyll|peoples|whos)\b"
@@ -1320,22 +1821,33 @@ def _about_someone_else(text: str, sentence_start: int, start: int) -> bool:
     return last_other > last_first
 
 
-def _find_matches(text: str) -> list[_Match]:
+def _excepted(rule: Rule, text: str, start: int, end: int) -> bool:
+    """True if a named exception (idiom, accident, someone else) explains the match away.
+
+    Accident and idiom exceptions never apply when the sentence states intent ("on purpose",
+    "to cope"): they must not hide deliberate self-harm.
+    """
+    sentence_start, sentence_end = _sentence_bounds(text, start, end)
+    if not _INTENT.search(text, sentence_start, sentence_end) and (
+        (rule.unless_before and rule.unless_before.search(text[max(0, start - 60):start]))
+        or (rule.unless_after and rule.unless_after.match(text[end:end + 80]))
+    ):
+        return True
+    return rule.others and _about_someone_else(text, sentence_start, start)
+
+
+def _find_matches(text: str, excepted: set[str] | None = None) -> list[_Match]:
+    """Every match, negated or not; the categories of matches explained away by an
+    exception are added to ``excepted`` when it is given."""
     found_matches: list[tuple[Rule, int, int, bool, int | None]] = []
     for rule in RULES:
         for found in rule.pattern.finditer(text):
             start, end = found.start(), found.end()
-            sentence_start, sentence_end = _sentence_bounds(text, start, end)
-            states_intent = bool(_INTENT.search(text, sentence_start, sentence_end))
-            if not states_intent:
-                if rule.unless_before and rule.unless_before.search(
-                    text[max(0, start - 60):start]
-                ):
-                    continue
-                if rule.unless_after and rule.unless_after.match(text[end:end + 80]):
-                    continue
-            if rule.others and _about_someone_else(text, sentence_start, start):
+            if _excepted(rule, text, start, end):
+                if excepted is not None:
+                    excepted.add(rule.category)
                 continue
+            _, sentence_end = _sentence_bounds(text, start, end)
             negated = rule.negatable and _negated(text, start)
             contrast = _taking_back_contrast(text, end, sentence_end) if negated else None
             found_matches.append((rule, start, end, negated, contrast))
@@ -1378,7 +1890,9 @@ def assess(text: str) -> SafetyAssessment:
     """Assess one message. Never raises on odd input (empty, huge, emoji, other scripts)."""
     if not isinstance(text, str) or not text.strip():
         return NO_RISK
-    matches = _find_matches(normalise(text))
+    excepted: set[str] = set()
+    normalised = normalise(text)
+    matches = _find_matches(normalised, excepted)
     live = [m for m in matches if not m.negated]
     if live:
         order = {category: index for index, category in enumerate(CATEGORY_PRIORITY)}
@@ -1386,9 +1900,18 @@ def assess(text: str) -> SafetyAssessment:
         return SafetyAssessment(category=best.rule.category, pattern=best.rule.name,
                                 reassure=False)
     negated = [m for m in matches if m.negated]
+    explained = frozenset(excepted | {m.rule.category for m in negated})
+    if any(not _CONTRAST.search(normalised, m.end) for m in negated):
+        # A plain denial with nothing after it taking a turn ("I'm not suicidal, just
+        # tired", "I'd never hurt her, I love her"): she is telling us she is not at risk.
+        explained = frozenset(RISK_CATEGORIES)
     if negated:
         first = min(negated, key=lambda m: m.start)
-        return SafetyAssessment(category=None, pattern=first.rule.name, reassure=True)
+        return SafetyAssessment(category=None, pattern=first.rule.name, reassure=True,
+                                explained=explained)
+    if explained:
+        return SafetyAssessment(category=None, pattern=None, reassure=False,
+                                explained=explained)
     return NO_RISK
 
 

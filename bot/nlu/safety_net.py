@@ -7,13 +7,22 @@ each user message with text:
 * a risk pattern fires -> intent ``risk_<category>`` at confidence 1.0, first in the ranking,
   and a ``safety`` note with layer "pattern" (or "both" if the model had predicted the same
   risk intent);
-* no pattern, but the model predicted a ``risk_*`` intent -> kept (layer "model"). If the
-  FallbackClassifier had turned that prediction into ``nlu_fallback`` the risk intent is put
-  back on top: when in doubt, the safety response is the right mistake to make;
-* no pattern, the model predicted risk, but the text explicitly negates that same risk ("I'm
-  not suicidal, just tired") -> downgraded to ``feeling_low`` (layer "negated");
+* no pattern, and the model's best real guess (looking past ``nlu_fallback``) is a ``risk_*``
+  intent at or above ``model_threshold`` -> kept (layer "model"). The model layer catches
+  wording the patterns have never seen, so it must stay: either layer alone triggers the
+  safety response;
+* the text explicitly negates the risk ("I'm not suicidal, just tired") -> ``negated_intent``
+  (feeling_low: a kind word, not a crisis response), layer "negated";
+* the model's risk guess is below the threshold, or the net explained its words away (an idiom
+  or accident: "cut myself shaving"; someone else: "my friend took an overdose") -> the
+  model's own best non-risk reading (``nlu_fallback`` if that is what the FallbackClassifier
+  had said), layer "below_threshold" or "explained";
 * explicit negation with no model risk -> intent untouched, a "negated" note is added so the
   conversation can offer a kind word.
+
+Why a threshold: DIET's confidences are not calibrated, and a model-only risk guess at low
+confidence was far more often a false alarm (idioms, medicines taken as prescribed, baby care)
+than a risk the patterns had missed. docs/safety.md has the figures behind the default.
 
 Button payloads ("/affirm", '/inform{"mode": "phone"}') are left alone. The note never
 contains the message text, only the category, the layer and the rule name.
@@ -48,11 +57,18 @@ SAFETY_KEY = "safety"
 RISK_INTENT_PREFIX = "risk_"
 NEGATED_INTENT_KEY = "negated_intent"
 DEFAULT_NEGATED_INTENT = "feeling_low"
+MODEL_THRESHOLD_KEY = "model_threshold"
+#: Chosen on the labelled sets (docs/safety.md, "The model's threshold"): the lowest floor that
+#: keeps false alarms on every set's hard negatives well inside the 3% bar, with margin for
+#: the model being retrained whenever anyone changes the NLU data.
+DEFAULT_MODEL_THRESHOLD = 0.99
 
 LAYER_PATTERN = "pattern"
 LAYER_MODEL = "model"
 LAYER_BOTH = "both"
 LAYER_NEGATED = "negated"
+LAYER_EXPLAINED = "explained"
+LAYER_BELOW_THRESHOLD = "below_threshold"
 
 # Same shape Rasa's RegexMessageHandler unpacks: "/intent", "/intent@0.9", '/intent{"k": "v"}'.
 _PAYLOAD = re.compile(r"^/[^\s{@]+(?:@[0-9.]+)?(?:\{.*\})?\s*$", re.DOTALL)
@@ -92,11 +108,13 @@ class SafetyNet(GraphComponent, IntentClassifier):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {NEGATED_INTENT_KEY: DEFAULT_NEGATED_INTENT}
+        return {NEGATED_INTENT_KEY: DEFAULT_NEGATED_INTENT,
+                MODEL_THRESHOLD_KEY: DEFAULT_MODEL_THRESHOLD}
 
     def __init__(self, config: dict[str, Any]) -> None:
         self.component_config = {**self.get_default_config(), **(config or {})}
         self.negated_intent: str = self.component_config[NEGATED_INTENT_KEY]
+        self.model_threshold = float(self.component_config[MODEL_THRESHOLD_KEY])
 
     @classmethod
     def create(
@@ -138,16 +156,26 @@ class SafetyNet(GraphComponent, IntentClassifier):
             return
 
         if model_category is not None and model_prediction is not None:
-            if assessment.reassure and _rule_category(assessment.pattern) == model_category:
-                # "I'm not suicidal, just tired": the model saw the word, the text negates it.
-                # Only the negated risk is downgraded: "I'm not suicidal but my partner scares
-                # me" with a danger_at_home prediction keeps the model's risk.
+            confidence = float(model_prediction.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+            if model_category in assessment.explained and assessment.reassure:
+                # "I'm not suicidal, just tired": a kind word, not the crisis response.
                 self._put_first(message, self.negated_intent, 1.0)
                 self._note(message, None, LAYER_NEGATED, assessment.pattern)
-                logger.info("safety net: model risk %s negated (%s)", model_category,
-                            assessment.pattern)
+                logger.info("safety net: model risk %s negated", model_category)
                 return
-            confidence = float(model_prediction.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+            if model_category in assessment.explained:
+                # The words that fooled the model are an idiom, an accident or about someone
+                # else: answer what else she said.
+                self._without_risk(message)
+                self._note(message, None, LAYER_EXPLAINED, None)
+                logger.info("safety net: model risk %s explained away", model_category)
+                return
+            if confidence < self.model_threshold:
+                self._without_risk(message)
+                self._note(message, None, LAYER_BELOW_THRESHOLD, None)
+                logger.info("safety net: model risk %s at %.2f is below %.2f", model_category,
+                            confidence, self.model_threshold)
+                return
             self._put_first(message, risk_intent(model_category), confidence)
             self._note(message, model_category, LAYER_MODEL, None)
             logger.info("safety net: %s via model only", model_category)
@@ -160,7 +188,8 @@ class SafetyNet(GraphComponent, IntentClassifier):
     def _model_risk(message: Message) -> tuple[str | None, dict[str, Any] | None]:
         """The model's risk prediction, if its best real guess is a risk intent.
 
-        Looks past ``nlu_fallback``: a low-confidence risk guess is still a risk guess.
+        Looks past ``nlu_fallback``, so that a risk guess is judged by ``model_threshold`` and
+        the explanations of the pattern net, never left to the fallback's rephrase prompt.
         """
         intent = message.get(INTENT) or {}
         name = intent.get(INTENT_NAME_KEY)
@@ -175,6 +204,26 @@ class SafetyNet(GraphComponent, IntentClassifier):
                 entry_category = category_of(entry_name)
                 return (entry_category, entry) if entry_category is not None else (None, None)
         return None, None
+
+    def _without_risk(self, message: Message) -> None:
+        """The model's best reading that is not a risk: ``nlu_fallback`` if the fallback had
+        decided, else the highest non-risk intent (``negated_intent`` if there is none).
+
+        The doubtful risk guesses stay in the ranking, after every other intent, so that
+        nothing downstream mistakes them for the reading.
+        """
+        ranking = message.get(INTENT_RANKING_KEY) or []
+        calm = [e for e in ranking if category_of(e.get(INTENT_NAME_KEY)) is None]
+        message.set(INTENT_RANKING_KEY, calm + [e for e in ranking if e not in calm],
+                    add_to_output=True)
+        if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == DEFAULT_NLU_FALLBACK_INTENT_NAME:
+            return
+        for entry in calm:
+            if entry.get(INTENT_NAME_KEY) != DEFAULT_NLU_FALLBACK_INTENT_NAME:
+                self._put_first(message, entry[INTENT_NAME_KEY],
+                                float(entry.get(PREDICTED_CONFIDENCE_KEY) or 0.0))
+                return
+        self._put_first(message, self.negated_intent, 1.0)
 
     @staticmethod
     def _put_first(message: Message, intent_name: str, confidence: float) -> None:

@@ -17,31 +17,57 @@ import yaml
 
 from bot.safety import RISK_CATEGORIES, SafetyAssessment, assess, find_risks, rule_names
 
-SAFETY_SET = Path(__file__).resolve().parents[1] / "safety" / "safety_set.yml"
+SETS_DIR = Path(__file__).resolve().parents[1] / "safety"
 TRAINING_DATA = Path(__file__).resolve().parents[2] / "data" / "nlu"
 MAX_FALSE_ALARM_RATE = 0.03
+# safety_set: the labelled set the net was built on. unseen_set: written before the rules were
+# generalised, then used to guide them (now a regression set). final_set: measured blind once,
+# then used to guide more families; holdout_set: the same, one round later. blind_set: the
+# current blind estimate, never fitted to. The last three are measured by `make bench`, not
+# asserted here (docs/safety.md).
+# (minimum risk messages, minimum per category, minimum negatives)
+SIZES = {"safety_set": (240, 30, 240), "unseen_set": (150, 25, 150), "final_set": (90, 15, 90),
+         "holdout_set": (60, 10, 60), "blind_set": (60, 10, 60)}
+
+
+def load(name: str) -> dict:
+    with (SETS_DIR / f"{name}.yml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def messages_of(data: dict) -> list[str]:
+    return [m for messages in data["risk"].values() for m in messages] + data["negative"]
 
 
 @pytest.fixture(scope="module")
 def safety_set() -> dict:
-    with SAFETY_SET.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return load("safety_set")
 
 
-# ------------------------------------------------------------------------------ the set ----
+# ----------------------------------------------------------------------------- the sets ----
 
 
-def test_safety_set_is_big_enough_and_clean(safety_set: dict) -> None:
-    risk = safety_set["risk"]
-    negatives = safety_set["negative"]
+@pytest.mark.parametrize("name", SIZES)
+def test_sets_are_big_enough_and_clean(name: str) -> None:
+    data = load(name)
+    risk, negatives = data["risk"], data["negative"]
+    least, per_category, least_negatives = SIZES[name]
     assert set(risk) == set(RISK_CATEGORIES)
-    assert sum(len(messages) for messages in risk.values()) >= 240
+    assert sum(len(messages) for messages in risk.values()) >= least
     for category, messages in risk.items():
-        assert len(messages) >= 30, category
-    assert len(negatives) >= 240
-    everything = [m for messages in risk.values() for m in messages] + negatives
+        assert len(messages) >= per_category, category
+    assert len(negatives) >= least_negatives
+    everything = messages_of(data)
     assert all(isinstance(m, str) and m.strip() for m in everything)
-    assert len(everything) == len(set(everything)), "duplicate messages in the safety set"
+    assert len(everything) == len(set(everything)), f"duplicate messages in {name}"
+
+
+def test_the_sets_share_no_message() -> None:
+    seen: dict[str, str] = {}
+    for name in SIZES:
+        for message in messages_of(load(name)):
+            assert _plain(message) not in seen, (message, name, seen.get(_plain(message)))
+            seen[_plain(message)] = name
 
 
 def _plain(text: str) -> str:
@@ -49,8 +75,9 @@ def _plain(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9 ]", " ", text).split())
 
 
-def test_safety_set_is_not_training_data(safety_set: dict) -> None:
-    """The set measures the whole assistant later, so no message may appear in data/nlu."""
+@pytest.mark.parametrize("name", SIZES)
+def test_sets_are_not_training_data(name: str) -> None:
+    """The sets measure the whole assistant, so no message may appear in data/nlu."""
     files = sorted(TRAINING_DATA.glob("*.yml")) if TRAINING_DATA.is_dir() else []
     if not files:
         pytest.skip("no NLU training data in this checkout")
@@ -61,15 +88,15 @@ def test_safety_set_is_not_training_data(safety_set: dict) -> None:
                 if line.strip().startswith("- "):
                     example = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line.strip()[2:])
                     training.add(_plain(example))
-    messages = [m for ms in safety_set["risk"].values() for m in ms] + safety_set["negative"]
-    shared = [m for m in messages if _plain(m) in training]
-    assert not shared, f"safety set messages found in data/nlu: {shared}"
+    shared = [m for m in messages_of(load(name)) if _plain(m) in training]
+    assert not shared, f"{name} messages found in data/nlu: {shared}"
 
 
-def test_recall_is_100_percent_per_category(safety_set: dict) -> None:
+@pytest.mark.parametrize("name", ["safety_set", "unseen_set"])
+def test_recall_is_100_percent_per_category(name: str) -> None:
     figures: list[str] = []
     misses: list[str] = []
-    for category, messages in safety_set["risk"].items():
+    for category, messages in load(name)["risk"].items():
         detected = exact = 0
         for message in messages:
             result = assess(message)
@@ -86,8 +113,9 @@ def test_recall_is_100_percent_per_category(safety_set: dict) -> None:
     assert not misses, report
 
 
-def test_false_alarm_rate_on_hard_negatives(safety_set: dict) -> None:
-    negatives = safety_set["negative"]
+@pytest.mark.parametrize("name", ["safety_set", "unseen_set"])
+def test_false_alarm_rate_on_hard_negatives(name: str) -> None:
+    negatives = load(name)["negative"]
     alarms = [(m, assess(m)) for m in negatives]
     alarms = [(m, r) for m, r in alarms if r.category is not None]
     rate = len(alarms) / len(negatives)

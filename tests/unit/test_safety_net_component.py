@@ -12,7 +12,12 @@ from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.safety_net import SAFETY_KEY, SafetyNet, is_button_payload
+from bot.nlu.safety_net import (
+    DEFAULT_MODEL_THRESHOLD,
+    SAFETY_KEY,
+    SafetyNet,
+    is_button_payload,
+)
 
 CONFIG = Path(__file__).resolve().parents[2] / "config.yml"
 
@@ -107,21 +112,65 @@ def test_every_category_maps_to_its_risk_intent(net: SafetyNet, text: str, categ
 
 
 def test_model_only_risk_is_kept(net: SafetyNet) -> None:
-    # Nothing in the rules, but the model thinks it is a risk: keep it.
-    message = run(net, make_message("everything is grey and heavy", "risk_suicide", 0.74))
-    assert message.get(INTENT) == {"name": "risk_suicide", "confidence": 0.74}
+    # Nothing in the rules, but the model is sure it is a risk: keep it.
+    message = run(net, make_message("everything is grey and heavy", "risk_suicide", 0.99))
+    assert message.get(INTENT) == {"name": "risk_suicide", "confidence": 0.99}
     assert message.get(SAFETY_KEY) == {"category": "suicide", "layer": "model", "pattern": None}
 
 
-def test_model_risk_hidden_by_nlu_fallback_is_restored(net: SafetyNet) -> None:
+def test_model_risk_at_the_threshold_counts(net: SafetyNet) -> None:
+    message = run(net, make_message("grey and heavy", "risk_suicide", DEFAULT_MODEL_THRESHOLD))
+    assert intent_name(message) == "risk_suicide"
+
+
+def test_an_unsure_model_risk_gives_way_to_its_next_reading(net: SafetyNet) -> None:
+    message = run(net, make_message(
+        "my phone is about to die", "risk_suicide", 0.64,
+        ranking=[("risk_suicide", 0.95), ("risk_overdose", 0.02), ("out_of_scope", 0.02),
+                 ("feeling_low", 0.01)]))
+    assert message.get(INTENT) == {"name": "out_of_scope", "confidence": 0.02}
+    assert ranking_names(message)[0] == "out_of_scope"
+    assert "risk_suicide" in ranking_names(message)
+    assert message.get(SAFETY_KEY) == {
+        "category": None, "layer": "below_threshold", "pattern": None,
+    }
+
+
+def test_a_risk_guess_behind_nlu_fallback_is_below_any_threshold(net: SafetyNet) -> None:
     message = run(net, make_message(
         "everything is grey and heavy", DEFAULT_NLU_FALLBACK_INTENT_NAME, 0.35,
         ranking=[(DEFAULT_NLU_FALLBACK_INTENT_NAME, 0.35), ("risk_self_harm", 0.3),
                  ("feeling_low", 0.28)],
     ))
-    assert message.get(INTENT) == {"name": "risk_self_harm", "confidence": 0.3}
-    assert ranking_names(message)[0] == "risk_self_harm"
-    assert message.get(SAFETY_KEY)["layer"] == "model"
+    assert intent_name(message) == DEFAULT_NLU_FALLBACK_INTENT_NAME
+    assert message.get(SAFETY_KEY)["layer"] == "below_threshold"
+
+
+def test_an_unsure_model_risk_with_nothing_else_gets_a_kind_word(net: SafetyNet) -> None:
+    message = run(net, make_message("grey", "risk_suicide", 0.5, ranking=[("risk_suicide", 0.5)]))
+    assert message.get(INTENT) == {"name": "feeling_low", "confidence": 1.0}
+
+
+def test_model_threshold_is_configurable() -> None:
+    net = SafetyNet.create({"model_threshold": 0.5}, None, None, None)  # type: ignore[arg-type]
+    message = run(net, make_message("everything is grey and heavy", "risk_suicide", 0.6))
+    assert intent_name(message) == "risk_suicide"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("I cut myself shaving my legs lol", "risk_self_harm"),
+        ("my friend took an overdose last year", "risk_overdose"),
+        ("my grandad died by suicide before I was born", "risk_suicide"),
+    ],
+)
+def test_a_sure_model_risk_the_net_explains_away_is_overruled(
+    net: SafetyNet, text: str, intent: str
+) -> None:
+    message = run(net, make_message(text, intent, 0.99))
+    assert intent_name(message) == "other", "the model's next reading"
+    assert message.get(SAFETY_KEY)["layer"] == "explained"
 
 
 def test_nlu_fallback_over_a_non_risk_guess_is_left_alone(net: SafetyNet) -> None:
@@ -148,13 +197,20 @@ def test_negated_risk_downgrades_a_model_risk(net: SafetyNet) -> None:
 
 
 def test_negating_one_risk_does_not_downgrade_another(net: SafetyNet) -> None:
-    # The net negates "suicidal"; the model's different risk must survive.
-    message = run(net, make_message("I'm not suicidal, just worn down by it all",
-                                     "risk_danger_at_home", 0.7))
+    # The net negates "suicidal" but the message goes on; the model's other risk survives.
+    message = run(net, make_message("I'm not suicidal, but home is not a nice place",
+                                     "risk_danger_at_home", 0.99))
     assert intent_name(message) == "risk_danger_at_home"
     assert message.get(SAFETY_KEY) == {
         "category": "danger_at_home", "layer": "model", "pattern": None,
     }
+
+
+def test_a_plain_denial_overrules_any_model_risk(net: SafetyNet) -> None:
+    message = run(net, make_message("I'm not suicidal, just worn down by it all",
+                                     "risk_danger_at_home", 0.99))
+    assert intent_name(message) == "feeling_low"
+    assert message.get(SAFETY_KEY)["layer"] == "negated"
 
 
 def test_negation_without_a_model_risk_only_adds_a_note(net: SafetyNet) -> None:
@@ -246,7 +302,7 @@ def test_a_failing_pattern_check_falls_back_to_the_model(
         raise RuntimeError("boom")
 
     monkeypatch.setattr("bot.nlu.safety_net.assess", broken)
-    risky = run(net, make_message("anything", "risk_overdose", 0.6))
+    risky = run(net, make_message("anything", "risk_overdose", 0.99))
     assert intent_name(risky) == "risk_overdose"
     assert risky.get(SAFETY_KEY)["layer"] == "model"
     calm = run(net, make_message("anything", "greet", 0.9))
