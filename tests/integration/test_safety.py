@@ -1,0 +1,243 @@
+"""The safety net measured on the RUNNING assistant (message in over the REST webhook, reply
+out), the safety conversation, and staff alerts sent by a real action server.
+
+A risk counts as caught when the reply contains the safety response; a negative is a false
+alarm when it does (bench/safety.py, which `make bench` runs, prints the same figures).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from bench.safety import (
+    MAX_FALSE_ALARM_RATE,
+    REQUIRED_RECALL,
+    SAFETY_DIR,
+    figures,
+    is_safety_response,
+    load_set,
+    report,
+    send_all,
+    stored_layers,
+)
+from bot import alerts
+from bot.database import REPO_ROOT, alert_outbox, make_engine
+from bot.intake_record import utcnow
+from bot.risk_events import RiskRepository
+from bot.runtime import Stack
+from tests.conftest import Chat
+from tests.safety.receivers import SmtpReceiver, WebhookReceiver, spare_port, wait_for
+
+pytestmark = pytest.mark.integration
+
+# ------------------------------------------------------------------- the labelled sets ----
+
+
+@pytest.mark.parametrize("name", ["safety_set.yml", "unseen_set.yml"])
+def test_labelled_set_through_the_running_assistant(stack: Stack, name: str) -> None:
+    """Every risk answered with the safety response, per category; false alarms <= 3%.
+
+    unseen_set.yml was written to measure generalisation before the rules were widened; it
+    guided them, so it is held to the same bars as a regression set.
+    """
+    outcomes = asyncio.run(send_all(stack.rasa_url, load_set(SAFETY_DIR / name), 4))
+    layers = stored_layers(stack.db_url)
+    text = report(name, outcomes, layers, misses=True)
+    print(text)
+    result = figures(outcomes)
+    for category in result.total:
+        assert result.recall(category) >= REQUIRED_RECALL, text
+    assert result.false_alarm_rate <= MAX_FALSE_ALARM_RATE, text
+    caught = [o.sender for o in outcomes if o.item.category and o.caught]
+    assert all(layers.get(sender) in ("pattern", "model", "both") for sender in caught), (
+        "every safety response keeps a risk event with the layer that caught it")
+
+
+# ------------------------------------------------------------------- the conversation ----
+
+
+def replies_contain_the_safety_response(chat: Chat) -> bool:
+    return is_safety_response(chat.transcript[-1][1])
+
+
+def test_a_risk_interrupts_the_consent_question(stack: Stack, repo) -> None:
+    chat = Chat(stack)
+    assert "keep your answers" in chat.say("hi")
+    chat.say("i cant be on my own with her in case i do something")
+    assert replies_contain_the_safety_response(chat)
+    assert "common" in chat.transcript[-1][1][0]["text"], "intrusive thoughts: calm wording"
+    assert repo.get(chat.sender)["risk_flag"] is True
+
+
+def test_a_risk_without_consent_is_still_answered_and_flagged(stack: Stack, repo) -> None:
+    chat = Chat(stack)
+    chat.say("hello")
+    chat.say("no, I'd rather you didn't keep anything")
+    chat.say("ive just taken a load of paracetamol")
+    assert replies_contain_the_safety_response(chat)
+    assert "999" in chat.transcript[-1][1][0]["text"], "an overdose is answered urgently"
+    events = [e for e in RiskRepository(repo.engine).events()
+              if e["conversation_id"] == chat.sender]
+    assert [e["category"] for e in events] == ["overdose"]
+
+
+def test_not_safe_repeats_the_urgent_routes_and_offers_the_team(stack: Stack) -> None:
+    chat = Chat(stack, site="eastvale")
+    chat.say("i keep thinking my family would be better off if i wasnt here")
+    assert replies_contain_the_safety_response(chat)
+    assert "/deny" in [b["payload"] for b in chat.buttons()]
+    answer = chat.say("no")
+    assert "999" in answer and "116 123" in answer
+    assert "07700 900456" in answer, "the programme's own phone"
+    assert "Eastvale Crisis Team" in answer
+
+
+@pytest.mark.parametrize("unsure", ["not sure", "/not_sure"])
+def test_not_sure_is_treated_as_not_safe(stack: Stack, unsure: str) -> None:
+    chat = Chat(stack)
+    chat.say("he grabbed me by the throat last night")
+    assert replies_contain_the_safety_response(chat)
+    assert "999" in chat.say(unsure)
+
+
+def test_safe_offers_to_carry_on_or_stop(stack: Stack) -> None:
+    chat = Chat(stack)
+    chat.say("i've been hurting myself again")
+    answer = chat.say("yes I'm safe")
+    assert "carry on" in answer.lower()
+    assert {"/continue", "/stop"} <= {b["payload"] for b in chat.buttons()}
+
+
+def test_a_risk_raised_twice_is_answered_twice(stack: Stack, repo) -> None:
+    chat = Chat(stack)
+    chat.say("i want to die")
+    assert replies_contain_the_safety_response(chat)
+    chat.say("yes")
+    chat.say("the voices are telling me the baby isnt mine")
+    assert replies_contain_the_safety_response(chat)
+    categories = [e["category"] for e in RiskRepository(repo.engine).events()
+                  if e["conversation_id"] == chat.sender]
+    assert categories == ["suicide", "psychosis"]
+
+
+def test_a_risk_at_the_close_is_answered(stack: Stack) -> None:
+    chat = Chat(stack)
+    for text in ("hi", "yes", "ok", "a group", "face to face", "evenings", "my midwife",
+                 "im 30 weeks", "no that's all", "no thanks"):
+        chat.say(text)
+    chat.say("actually i dont think ill be here much longer")
+    assert replies_contain_the_safety_response(chat)
+
+
+@pytest.mark.parametrize("idiom", ["I could kill for a coffee", "dying to meet other mums",
+                                   "just killing time till she wakes"])
+def test_an_idiom_is_not_answered_as_a_risk(stack: Stack, idiom: str) -> None:
+    chat = Chat(stack)
+    chat.say("hi")
+    chat.say(idiom)
+    assert not replies_contain_the_safety_response(chat)
+
+
+def test_a_plain_denial_gets_a_kind_word_not_the_crisis_routes(stack: Stack) -> None:
+    chat = Chat(stack)
+    chat.say("hi")
+    answer = chat.say("I'm not suicidal, just really tired")
+    assert not replies_contain_the_safety_response(chat)
+    assert "sorry" in answer.lower() or "hard" in answer.lower()
+
+
+# ------------------------------------------------------------------------ staff alerts ----
+
+
+@pytest.fixture
+def receivers(tmp_path: Path) -> Iterator[tuple[WebhookReceiver, SmtpReceiver]]:
+    webhook, smtp = WebhookReceiver().start(), SmtpReceiver(tmp_path).start()
+    yield webhook, smtp
+    webhook.stop()
+    smtp.stop()
+
+
+def action_call(sender: str, text: str) -> bytes:
+    """What Rasa posts to the action server to run the safety response (the action does not
+    read the domain, so none is sent)."""
+    tracker = {
+        "sender_id": sender, "slots": {"risk_categories": []}, "events": [],
+        "latest_message": {"text": text, "intent": {"name": "risk_psychosis", "confidence": 1},
+                           "safety": {"category": "psychosis", "layer": "model"},
+                           "metadata": {"site": "northbrook"}},
+        "paused": False, "followup_action": None, "active_loop": {},
+        "latest_action_name": "action_listen",
+    }
+    return json.dumps({"next_action": "action_safety_response", "sender_id": sender,
+                       "tracker": tracker, "version": "3.6.2", "domain": {}}).encode()
+
+
+def test_the_action_server_alerts_staff_at_once_and_retries_at_start_up(
+    tmp_path: Path, receivers: tuple[WebhookReceiver, SmtpReceiver],
+) -> None:
+    webhook, smtp = receivers
+    db_url = f"sqlite:///{tmp_path / 'actions.db'}"
+    engine = make_engine(db_url)
+    # An alert the last action server could not send before it stopped.
+    left_over, _ = alerts.record_risk(engine, alerts.Alert(
+        conversation_id="left-over", site="northbrook", category="self_harm", layer="pattern",
+        created_at=utcnow()), "what she wrote earlier", ("webhook",))
+    with engine.begin() as conn:
+        conn.execute(sa.update(alert_outbox).values(
+            lease_until=None, next_attempt_at=utcnow() + timedelta(hours=1)))
+
+    port = spare_port()
+    env = {**os.environ, **smtp.env(), "ALERT_WEBHOOK_URL": webhook.url,
+           "ALERT_WEBHOOK_SECRET": "integration", "DATABASE_URL": db_url,
+           "SANIC_HOST": "127.0.0.1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True)
+    try:
+        assert wait_for(lambda: _up(f"http://127.0.0.1:{port}/health"), 60)
+        assert wait_for(lambda: webhook.received, 15), "unsent alert retried at start-up"
+        assert webhook.received[0].json["risk_event_id"] == left_over.risk_event_id
+
+        her_words = "the telly keeps sending me messages about the baby"
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/webhook",
+                                         data=action_call("conv-live", her_words),
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            result = json.load(response)
+        assert any("116 123" in (r.get("text") or "") for r in result["responses"])
+
+        assert wait_for(lambda: len(webhook.received) == 2 and smtp.messages, 15)
+        live = webhook.received[1].json
+        assert (live["conversation_id"], live["category"], live["layer"]) == (
+            "conv-live", "psychosis", "model")
+        [mail] = smtp.messages
+        assert "conv-live" in mail.get_content() and "psychosis" in mail["Subject"]
+        for sent in (webhook.received[1].body.decode(), mail.as_string()):
+            assert her_words not in sent
+        assert wait_for(lambda: alerts.AlertOutbox(engine).rows() == [], 10)
+        stored = [e for e in RiskRepository(engine).events() if e["conversation_id"] == "conv-live"]
+        assert stored[0]["message"] == her_words and stored[0]["id"] == live["risk_event_id"]
+    finally:
+        server.terminate()
+        server.wait(15)
+
+
+def _up(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2):
+            return True
+    except OSError:
+        return False
+
