@@ -270,6 +270,8 @@ _VOCAB["BABYCARE"] = (
     r"|to\s+(?:nursery|school"
     r"|my|the|her|his)|with\s+(?:my|her|his|the)\s+(?:mum|dad|nan|gran|sister|childminder)"
     r"|up\b|a text|a message|a line|awake|gently|a bath|a bottle|on the swing|in the bath with"
+    r"|back\s+(?:too\s+|so\s+)?(?:hard|firmly|when|while|to (?:burp|wind))"
+    r"|(?:[^\s.!?]+\s+){0,3}?haha\w*\b"
     r"|(?:[^\s.!?]+\s+){0,6}?(?:so tiny|so small|wriggly|wriggling|slippery|clumsy"
     r"|(?:when|while)\s+(?:im|i am)\s+carrying"
     r"|(?:when|because|cos|as)\s+(?:im|i am)\s+(?:so\s+|really\s+|too\s+)?(?:tired|exhausted"
@@ -510,12 +512,14 @@ RULES: tuple[Rule, ...] = (
           r"\b(?:dont|never|not)\s+(?:really\s+|even\s+|just\s+)?want\s+to\s+(?:be\s+(?:here"
           r"|alive|around|on this earth|in this world)|exist|carry on|go on|keep going"
           r"|keep living|do life|live this life|do this life)\b",
-          unless_after=r"\s+(?:after (?:a|the|this|one|two|my) (?:few|couple|first|week|weeks"
+          unless_after=r"[.\s]+(?:after (?:a|the|this|one|two|my) (?:few|couple|first|week|weeks"
           r"|session"
           r"|sessions|month|group)|going|coming|attending|with (?:the|it|this) (?:group|sessions?"
           r"|course|programme|questions|chat)|all (?:night|day)|for (?:long|hours|ages)|answering"
           r"|filling"
-          r"|doing this|at this|in this (?:group|chat|queue|room|waiting room)|with (?:the )?"
+          r"|doing this|at this|[.\s]*(?:at|in)\s+(?:this|the|that)\s+(?:\w+\s+)?(?:playgroup|group"
+          r"|class|session|party|meeting|appointment|clinic|waiting room|soft play|cafe|queue"
+          r"|place|chat|room)\b|in this (?:group|chat|queue|room|waiting room)|with (?:the )?"
           r"(?:questions|this chat)|(?:when|while|during)\s+(?:my|the|her|she|they|we|people"
           r"|visitors|everyone|his (?:mum|dad|family)))", negatable=False),
     _rule("suicide", "dont_want_to_live",
@@ -1036,7 +1040,9 @@ RULES: tuple[Rule, ...] = (
           r"|\b(?:hear|hearing|heard|see|seeing|saw)\s+my\s+(?:dead|late)\s+\w+\s+(?:talking"
           r"|speaking|calling|telling|standing|sitting)"
           r"|\bseeing\s+things\s*(?:$|[.!?,;])"
-          r"|\bhallucinat\w+", others=True),
+          r"|\bhallucinat\w+", others=True,
+          unless_before=r"\b(?:thought|swore|swear)\s+i\s+(?:was|must be|must have been)\s+$",
+          unless_after=r"\s*(?:@GAP){0,2}?(?:lol|haha\w*|lmao)\b"),
     _rule("psychosis", "seeing_things_in_walls",
           r"\b(?:see|seeing|saw|seen)\s+(?:@GAP)?(?:faces|figures|shadows|people|bugs|insects"
           r"|spiders|eyes|things|snakes|blood)\s+(?:in|on|coming out of|crawling on)\s+"
@@ -1175,7 +1181,7 @@ RULES: tuple[Rule, ...] = (
           r"|\b(?:house|flat|phone|room)\s+(?:is|s|has been)\s+bugged",
           unless_before=r"\b(?:food|with)\s+$"),
     _rule("psychosis", "not_slept_for_days",
-          r"\b(?:havent|hasnt|not|no|cant|couldnt|unable to|not been able to|without|barely)\s+"
+          r"\b(?:havent|hasnt|not|no|cant|couldnt|unable to|not been able to|without)\s+"
           r"(?:been\s+able\s+to\s+|been\s+)?(?:slept|sleep|sleeping|had any sleep|had a wink"
           r"|had a minute of sleep)"
           r"\s+(?:at all\s+)?(?:for|in)\s+(?:(?:\d+|two|three|four|five|six|seven|a few|few"
@@ -1382,7 +1388,8 @@ RULES: tuple[Rule, ...] = (
           r"(?:@FGAP){0,1}?(?:kill|hurt|harm|stab|strangle|smother|drown|get rid of|burn|take"
           r"|murder|beat|batter|end)\s+(?:me|us|the baby|my baby|@BABYNOUN|the kids|him|her"
           r"|the house|the flat|the place)\b",
-          unless_after=r"\s*(?:@GAP){0,6}?(?:spend|spent|spending|buy|buying|bought|bill|money"
+          unless_after=r"\s+(?:own\s+)?life\b"
+          r"|\s*(?:@GAP){0,6}?(?:spend|spent|spending|buy|buying|bought|bill|money"
           r"|forget|forgot|lost|lose|keys|mess|late|broke|break|dent|scratch|clothes|shopping"
           r"|amazon|missed|miss|birthday|ate the|eat the|for a walk|out\b|to the park|swimming"
           r"|so i can|to (?:his|her|my|the) (?:mums|dads|nans)|for the day|to nursery)"),
@@ -1479,7 +1486,9 @@ RULES: tuple[Rule, ...] = (
           r"|\b(?:police|cops)\s+(?:came|were called|arrested|took|had to come|came round)\b"
           r"[^.!?]{0,60}\b(?:him|he|my partner|my husband|my boyfriend|my ex)\b"
           r"|\b(?:non molestation|restraining|protective)\s+order\b|\binjunction\s+against\b"
-          r"|\brefuge\b|\bwomens\s+aid\b", others=True),
+          r"|\brefuge\b|\bwomens\s+aid\b", others=True,
+          unless_before=r"\b(?:helped|help|helping)\s+(?:her|him|them|my \w+|a friend)\s+(?:to\s+)?"
+          r"(?:find|get|into|contact|ring|call)\s+(?:(?:a|the)\s+)?$"),
     _rule("danger_at_home", "planning_to_escape",
           r"\b(?:hell|he will|hed|he would|he is going to|hes going to|he always|theyll)\s+"
           r"(?:@FGAP)?(?:find|track|hunt|come after)\s+(?:me|us)\b"
@@ -1543,13 +1552,15 @@ RULES: tuple[Rule, ...] = (
     _rule("self_harm", "self_harm_words",
           _SELF_HARM, others=True,
           unless_before=r"\b(?:training|trained|experience|info|information|leaflets?|policy"
-          r"|policies)\s+(?:@GAP){0,3}?(?:on|in|about|with|for|around)\s+(?:@GAP){0,2}?$"),
+          r"|policies)\s+(?:@GAP){0,3}?(?:on|in|about|with|for|around)\s+(?:@GAP){0,2}?$",
+          unless_after=r"[^!]{0,50}?\b(?:ive|i have|i)\s+never\s+(?:done|had|did)\s+"
+          r"(?:it|that|this|any)\b"),
     _rule("self_harm", "sh_abbreviation",
           r"\b(?:doing|did|do|relapsed\s+(?:with|on|into)|relapse|urges?\s+(?:to|for)|my|with"
           r"|into|been|started|start|clean\s+from|free\s+from)\s+sh\b"),
     _rule("self_harm", "cutting_body",
           r"\b(?:cut|cuts|cutting|cuting|slash|slashed|slashing|slice|sliced|slicing|carve"
-          r"|carved|carving|scratch|scratched|scratching|scratches)\s+(?:into\s+)?(?:@MYSELF"
+          r"|carved|carving|scratch|scratched|scratching|scratches)\s+(?:(?:@GAP){0,2}?into\s+)?(?:@MYSELF"
           r"|my\s+(?:own\s+)?(?:arms?|legs?|thighs?|wrists?|skin|stomach|belly|hips?|body"
           r"|tummy))\b",
           unless_before=r"\b(?:accidentally|by accident|nearly|almost)\s+$",
@@ -1599,7 +1610,8 @@ RULES: tuple[Rule, ...] = (
           unless_after=r"\s*(?:@GAP){0,4}?(?:by accident|accidentally|on the|on a|lifting"
           r"|carrying|falling|when i fell|cooking|making (?:tea|dinner|a brew)|with the"
           r"\s+(?:kettle|iron|oven|hob|pan|tray|straighteners by)|ironing|at the gym|running"
-          r"|in the garden|laughing|up\b|over (?:it|this|nothing))"),
+          r"|in the garden|laughing|up\b|over (?:it|this|nothing)"
+          r"|(?:and|but|,)\s*i\s+(?:said|told (?:her|him|them))\s+(?:no|not|never)\b)"),
     _rule("self_harm", "banging_my_head",
           r"\b(?:bang|banging|smash|smashing|whack|whacking|thump|thumping|bash|bashing)\s+my\s+"
           r"head\s+(?:against|into)\s+(?:the|a)\s+"
@@ -1686,6 +1698,415 @@ RULES: tuple[Rule, ...] = (
           r"\b(?:been|keep|kept|started|start|always)\s+(?:banging|hitting|smashing|bashing)\s+my"
           r"\s+head\b",
           unless_after=r"[^.!?]{0,30}\b(?:brick wall|trying to|with (?:the|this))"),
+    # Families added after measuring blind_set.yml and blind_set_2.yml (docs/safety.md):
+    # methods, places and goodbyes said indirectly.
+    _rule("suicide", "how_much_would_it_take",
+          r"\bhow\s+(?:many|much)\s+(?:@GAP){0,2}?@PILL\s+(?:@GAP){0,3}?(?:it\s+(?:takes?"
+          r"|would take)|does it take|would it take|to (?:die|kill|be fatal|not wake)|would kill"
+          r"|is fatal|is lethal|(?:it\s+)?would be fatal)\b"
+          r"|\b(?:painless|quick|quickest|easiest|easy|peaceful)\s+(?:way|ways|method|methods)\s+"
+          r"(?:to\s+(?:go|die|end it|do it|not wake up)\b|(?=[.!?,;]|$))"
+          r"|\b(?:googl\w*|search\w*|look\w* up|research\w*)\s+(?:@GAP){0,2}?(?:painless|quick"
+          r"|easy|peaceful)\s+ways\b", others=True),
+    _rule("suicide", "better_off_in_the_ground",
+          r"\b(?:id|i would|im|i|me)\s+(?:@GAP){0,3}?(?:better\s+off|be\s+happier|rather\s+be)\s+"
+          r"(?:in\s+(?:the|a|my)\s+(?:ground|grave|box|coffin)|six\s+f(?:ee|oo)t\s+under"
+          r"|pushing\s+up\s+daisies|with\s+my\s+(?:late|dead)\s+\w+)", negatable=False),
+    _rule("suicide", "vanish_for_good",
+          r"\b(?:disappear|vanish|go away|walk away|walk off)\w*\s+and\s+(?:never|not)\s+"
+          r"(?:be\s+found|be\s+seen|return|be\s+heard\s+of|come\s+home)\b", negatable=False),
+    _rule("suicide", "finally_do_it",
+          r"\b(?:tonight|today|tomorrow|this weekend|this week|soon)\s+(?:@GAP){0,3}?(?:the\s+"
+          r"(?:night|day|time)\s+)?(?:i|ill|im going to|im gonna)\s+(?:finally|actually|really)\s+"
+          r"(?:do it|go through with it|end it|go)\b"
+          r"|\b(?:ill|im going to|im gonna|going to|i will|i might)\s+(?:finally|actually)\s+"
+          r"(?:do it|go through with it|end it all|end it)(?=\s*(?:[.!?,;:]|$|\s(?:this|tonight"
+          r"|today|soon|i|and|x)\b))"
+          r"|\bive\s+decided\b[^?]{0,60}\b(?:im going|ill go|i will go|ill do it|im doing it"
+          r"|made my peace)(?=\s*(?:[.!?,;:]|$))"
+          r"|\b(?:made|make|making)\s+(?:my\s+)?peace\s+with\s+(?:dying|death|going|leaving this"
+          r"|not being here|the idea of (?:dying|not being here|going))"
+          r"|\b(?:dont|not sure|dont know)\s+(?:know\s+)?(?:if|whether)\s+(?:i\s+)?(?:will|ill"
+          r"|would|can stop myself|could stop myself|will stop|would stop)\s+next\s+time\b",
+          negatable=False),
+    _rule("suicide", "sleep_forever_wish",
+          r"\b(?:i|id|im|me)\b[^.!?]{0,25}\bto\s+(?:just\s+)?(?:go\s+to\s+)?sleep\s+(?:forever"
+          r"|for ever|permanently|for good)\b", negatable=False),
+    _rule("suicide", "letters_just_in_case",
+          r"\b(?:wrote|written|writing|write|left|recorded|recording|made)\s+(?:@GAP){0,3}?"
+          r"(?:letters?|notes?|cards?|videos?|messages?)\b[^!?]{0,80}?\b(?:just in case"
+          r"|in case (?:anything|something) happens|for when im (?:gone|not here)|for after im"
+          r"|to say goodbye|saying goodbye|goodbye)\b"
+          r"|\b(?:look after|take care of|raise|bring up)\s+(?:the kids|my kids|the baby|my baby"
+          r"|the children|my children|him|her|them)\s+(?:for me\s+)?(?:if|when)\s+(?:anything"
+          r"|something)\s+happens\s+to\s+me\b[^?]{0,20}\b(?:i mean it|seriously|im serious"
+          r"|not joking|promise me)", negatable=False),
+    _rule("suicide", "the_edge_of_the_platform",
+          r"\b(?:platform|bridge|edge|cliff|cliffs|balcony|roof|ledge|multi ?storey|car park"
+          r"|railway|tracks)\b[^.!?]{0,60}\b(?:stepping|step|jumping|jump|lean|leaning"
+          r"|throwing myself|throw myself|falling|fall|going)\s+(?:off|over|forward|in front"
+          r"|onto the (?:tracks|line))\b"
+          r"|\b(?:step|stepping|jump|jumping|throw myself|throwing myself)\s+(?:off|from|in front"
+          r"\s+of)\s+(?:the|a)\s+(?:platform|bridge|edge|cliff|balcony|roof|ledge|train|lorry"
+          r"|bus|car)\b"
+          r"|\b(?:drove|driven|drive|driving|went|walked|sat|stood|sitting|standing|parked)\s+"
+          r"(?:@GAP){0,3}?(?:to|at|on|by|near)\s+(?:the|a)\s+(?:bridge|cliff|cliffs|cliff edge"
+          r"|railway bridge|motorway bridge|tracks|edge)\b[^?]{0,80}\b(?:for (?:an|a|ages|hours)"
+          r"|thinking|thought about|came (?:home|back) in the end|next time|couldnt do it"
+          r"|didnt do it|talked myself)", others=True, negatable=False),
+    _rule("self_harm", "relapsed_with_a_blade",
+          r"\b(?:relapse|relapsed|slipped|slip up|slipped up)\b[^?]{0,30}\b(?:razor|blade|blades"
+          r"|cut|cutting|sh|burn|burning|scratching)\b"
+          r"|\b(?:razor|blade|blades)\b[^?]{0,40}\b(?:\w+\s+)?(?:weeks|months|days|years)\s+"
+          r"clean\b"
+          r"|\b(?:razor|blade|blades|sharpener)\s+(?:on|to|into|across)\s+(?:my|me)\b",
+          negatable=False),
+    _rule("self_harm", "hurting_my_own_body",
+          r"\b(?:punch|punching|punched|hit|hitting|slap|slapping|slapped|bite|biting|bit"
+          r"|scratch|scratching|scratched|pinch|pinching|pinched|burn|burning|burnt|claw"
+          r"|clawing|clawed|smash|smashing|smashed|bash|bashing|bashed|slam|slamming|slammed"
+          r"|dig|digging|stab|stabbing|stabbed|pull|pulling|pulled|rip|ripping|ripped|tear"
+          r"|tearing)\s+(?:out\s+)?(?:loads of\s+|bits of\s+|clumps of\s+|chunks of\s+)?"
+          r"(?:at\s+)?my\s+own\s+(?:\w+\s+)?(?:arms?|legs?|thighs?|wrists?|skin|stomach|belly"
+          r"|face|head|hands?|fingers?|hair|body|chest|breasts?|hips?|tummy|scalp)\b"
+          r"|\b(?:bite|biting|bit|scratch|scratching|scratched|pinch|pinching|pinched|punch"
+          r"|punching|punched|hit|hitting|slap|slapping|slam|slamming|slammed|trap|trapping"
+          r"|pull|pulling|pulled|claw|clawing)\s+(?:out\s+)?(?:loads of\s+|clumps of\s+)?"
+          r"(?:at\s+)?my\s+(?:arms?|legs?|thighs?|wrists?|skin|stomach|face|head|hands?"
+          r"|fingers?|hair|scalp|chest|tummy)\b(?:\s+(?:out|in the (?:door|drawer)))?"
+          r"[^.!?]{0,40}\b(?:until|till|til|so (?:i|that i) (?:can )?feel|to feel|on purpose"
+          r"|deliberately|to punish|bald patch|it bleeds|they bleed|goes purple|go purple"
+          r"|bruises|bruised|(?:i|it) (?:kind of |sort of )?want(?:ed)? it to hurt)",
+          unless_after=r"\s*(?:@GAP){0,3}?(?:by accident|accidentally|with (?:this|the) (?:cold"
+          r"|teething|baby))", negatable=False),
+    _rule("self_harm", "deserve_the_pain",
+          r"\b(?:i|im|i feel i|i feel like i)\s+(?:@GAP)?deserve\s+(?:the\s+|this\s+)?(?:pain"
+          r"|to (?:hurt|bleed|suffer|be punished|be in pain|feel pain))\b"
+          r"|\b(?:dont|do not|dont even)\s+deserve\s+(?:food|to eat|a meal|meals|to be fed)\b"
+          r"|\b(?:starve|starving|starved|punish|punishing|punished)\s+myself\b"
+          r"|\b(?:do|did|doing)\s+(?:it|this|that)\s+to\s+myself\b[^?]{0,40}\b(?:deserve|pain"
+          r"|feel something|punish)"
+          r"|\b(?:deserve|pain|feel something|punish\w*)\b[^?]{0,40}\b(?:why|when)\s+i\s+"
+          r"(?:do|did)\s+(?:it|this|that)\s+to\s+myself\b", negatable=False),
+    _rule("harm_baby", "take_baby_with_me",
+          r"\b(?:take|taking|took|bring|bringing)\s+(?:@BABY)\s+with\s+me\s+(?:when|if)\s+i\s+"
+          r"(?:go(?=\s*(?:[.!?,;:]|$))|die|end it|do it|kill myself|jump|leave this world)"
+          r"|\b(?:@BABYNOUN|she|he|shed|hed|theyd)\s+(?:would|will|d)?\s*(?:be\s+)?better\s+off\s+"
+          r"(?:not\s+(?:having\s+to\s+)?(?:grow|growing)\s+up\s+with\s+me|without\s+me|dead"
+          r"|not born|never born)", negatable=False),
+    _rule("harm_baby", "tip_or_leave_baby_in_danger",
+          r"\b(?:tip|tipping|tipped|push|pushing|pushed|roll|rolling|let|letting)\s+(?:the|her"
+          r"|his|my)\s+(?:pram|buggy|pushchair|car seat|moses basket)\s+(?:in|into|over|off"
+          r"|go)\b"
+          r"|\b(?:put|putting|leave|leaving|left)\s+@BABY\s+(?:@GAP){0,2}?in\s+the\s+(?:bath"
+          r"|water|canal|river|pond|sea)\s+and\s+(?:leave|leaving|walk|walking|go|going|just)"
+          r"|\b(?:leave|leaving|left)\s+@BABY\s+in\s+the\s+(?:bath|water)\s+(?:on (?:her|his)"
+          r" own|alone|and walk)", negatable=False),
+    _rule("psychosis", "baby_not_mine",
+          r"\b(?:baby|@BABYNOUN)\s+(?:@GAP){0,4}?(?:isnt|is not|aint|not)\s+(?:really\s+"
+          r"|actually\s+)?(?:mine|my real (?:baby|son|daughter))\b"
+          r"|\b(?:swapped|switched|changed|replaced)\s+(?:her|him|them|the baby|my baby|my son"
+          r"|my daughter)\s+(?:at|in)\s+(?:the\s+)?(?:hospital|birth|delivery|ward|unit)\b"
+          r"|\b(?:shes|hes|she is|he is|the baby is|baby is|its)\s+(?:not|isnt)\s+(?:a\s+)?real"
+          r"\s+(?:baby|child|person)\b"
+          r"|\b(?:a doll|a robot|an impost[eo]r|a fake|an alien|a replica|a puppet|a changeling)"
+          r"\s+(?:@GAP){0,3}?(?:put|placed|left|planted|sent)\b"
+          r"|\b(?:put|placed|sent|planted|left)\s+(?:there|here|in (?:the|my) \w+)\s+"
+          r"(?:@GAP){0,2}?to\s+(?:test|trick|watch|spy on)\s+me\b", negatable=False,
+          unless_before=r"\b(?:dream|dreamt|dreamed|dreaming|nightmare)\b[^.!?]{0,50}$"),
+    _rule("psychosis", "they_are_all_in_on_it",
+          r"\b(?:theyre|all|is|are|were|was|re|s)\s+(?:all\s+)?in\s+on\s+it\b",
+          unless_after=r"[^.!?]{0,40}\b(?:surprise|party|joke|prank|present|gift)"),
+    _rule("psychosis", "crawling_and_smells",
+          r"\b(?:bugs|insects|spiders|ants|worms|maggots|things|creatures|beetles)\s+"
+          r"(?:crawling|moving|wriggling|running)\s+(?:on|in|under|over|across|up)\s+(?:the\s+)?"
+          r"(?:walls|ceiling|my skin|me|my arms|my face|my body|the cot)\b"
+          r"|\b(?:smell|smelling|smelt)\s+(?:@GAP)?(?:burning|smoke|gas|rotting|rot|death"
+          r"|blood|something burning|petrol)\b[^.!?]{0,40}\b(?:all the time|nobody else|no one"
+          r"|but there(?:s| is) nothing|cant find|not there|isnt there|everywhere)"
+          r"|\b(?:walls|house|ceiling|shadows|trees|furniture|curtains|wardrobe|cot|mirror"
+          r"|pictures|photos|plants)\s+(?:are|is|keep|keeps|were|was|started|s)\s+(?:@GAP)?"
+          r"(?:whispering|talking|speaking|calling|moving|breathing|laughing)\s+(?:to me|at me"
+          r"|my name|about me)\b",
+          others=True),
+    _rule("psychosis", "already_dead",
+          r"\b(?:im|i am|i feel like im|feel like im|i think im|i feel|feel)\s+(?:like\s+)?"
+          r"(?:already\s+(?:dead|a ghost|gone)|a ghost already|dead already)\b"
+          r"|\balready\s+(?:dead|a ghost)\s+and\s+(?:nobody|no one)", negatable=False),
+    _rule("psychosis", "racing_mind_no_sleep",
+          r"\b(?:brain|mind|thoughts|head)\s+(?:is|are|s|keeps|keep)\s+(?:going|racing|running"
+          r"|spinning|whizzing)\s+(?:at\s+)?(?:a million|a hundred|100|so fast|too fast)\b"
+          r"[^?]{0,120}\b(?:no sleep|not slept|havent slept|dont need sleep|plans|special"
+          r"|mission|chosen)"
+          r"|\b(?:talk|talking|speak|speaking|communicate|communicating)\s+without\s+(?:words"
+          r"|speaking|talking)\b"
+          r"|\b(?:baby|he|she)\s+(?:is|s)\s+(?:special|chosen)\b[^.!?]{0,40}\b(?:understands"
+          r"|knows|talks|speaks|reads my|sent|mission)", others=True),
+    _rule("psychosis", "lost_the_baby",
+          r"\b(?:dont know|cant remember|forgot|forgotten|no idea)\s+(?:@GAP){0,6}?where\s+i\s+"
+          r"(?:put|left)\s+"
+          r"(?:the baby|my baby|him|her|my son|my daughter)\b(?!\s*s\b)"),
+    _rule("danger_at_home", "weapon_at_me",
+          r"\b(?:pointing|pointed|waving|waved|held|holding|pulled|swung|swinging|came at me"
+          r"|threatened me)\s+(?:@GAP){0,2}?(?:knife|blade|gun|hammer|bat|machete|weapon"
+          r"|scissors)\b[^.!?]{0,40}\b(?:at me|to my|in my face|at my|up to me|over me)"
+          r"|\b(?:pointing|pointed|waving|waved|held|holding)\s+(?:it|the knife|a knife|the gun)"
+          r"\s+(?:at|to|up to)\s+(?:me|my)\b"
+          r"|\b(?:knife|blade|gun)\s+(?:to|at|against)\s+my\s+(?:throat|neck|face|chest|belly"
+          r"|stomach)\b"
+          r"|\b(?:knife|blade|gun|hammer|machete|scissors)\b[^?]{0,120}\bpoint\w*\s+(?:it|them)"
+          r"\s+at\s+(?:me|my)\b"),
+    _rule("danger_at_home", "covering_for_him",
+          r"\b(?:said|told (?:her|him|them|the \w+|everyone))\s+(?:that\s+)?i\s+(?:walked into"
+          r"|fell|tripped|banged|slipped)\b[^?]{0,60}\b(?:it wasnt|that wasnt|but it wasnt"
+          r"|it was him|he did it|not true|i lied|wasnt true)"
+          r"|\b(?:it|that|they|the bruises?)\s+(?:wasnt|werent|was not)\s+(?:really\s+)?(?:the"
+          r"\s+door|the stairs|an accident|from (?:the|a) (?:door|fall|cupboard))\b"
+          r"|\bwhat\s+(?:he|hes|my partner|my husband|my boyfriend|my ex|my dad|my fella)\s+"
+          r"(?:did|does|has done|done|is doing)\s+to\s+me\b"
+          r"|\b(?:need|needs|find)\s+(?:somewhere|a place|someplace|a bed)\s+(?:safe\s+)?to\s+"
+          r"(?:go|stay|sleep)\s+(?:@GAP){0,2}?(?:tonight|right now|away from (?:him|her|them))\b",),
+    _rule("danger_at_home", "smashed_my_things",
+          r"@SUBJ\s+(?:@FGAP){0,2}?(?:smashed|smashes|smashing|snapped|stamped on|threw|throws"
+          r"|broke|breaks|destroyed|hid|hides)\s+my\s+(?:phone|keys|bank card|cards"
+          r"|purse|passport|things|stuff)\b(?!\s+(?:by accident|accidentally|screen by))"
+          r"|@SUBJ\s+(?:@FGAP){0,2}?(?:keeps|keep|always|been|is|has been)\s+"
+          r"(?:following|stalking)\s+me\b"
+          r"(?!\s+(?:on|around|round|about|everywhere|from room))",),
+    _rule("overdose", "month_of_tablets",
+          r"\b@TOOK\s+(?:@GAP){0,2}?(?:a|my|the|her|his)\s+(?:whole\s+|entire\s+|full\s+)?"
+          r"(?:weeks|months|fortnights|weeks worth|months worth)\s+(?:supply|worth|of)\b"
+          r"|\b@TOOK\s+(?:@GAP)?(?:a pile|piles|a heap|heaps|a stack|a mountain|a whole load"
+          r"|half (?:a|the|my) (?:box|packet|bottle|strip|pack|tub)|a fist ?full|a mouthful)\s+"
+          r"(?:of\s+)?(?:@GAP)?@PILL"
+          r"|\b(?:got|gone|going|get)\s+through\s+(?:half|most|all)\s+(?:of\s+)?(?:the|a|my)\s+"
+          r"(?:box|packet|bottle|strip|pack|tub)\s+(?:of\s+)?(?:@GAP)?@PILL\b[^?]{0,30}\b(?:so far"
+          r"|tonight|already|now|bottle of|vodka|wine|gin|rose)", others=True),
+    _rule("overdose", "taking_them_now",
+          r"\b(?:taking|swallowing|popping|necking)\s+(?:them|the pills|the tablets|pills"
+          r"|tablets|my pills|my tablets)\s+(?:now)?\s*[.,]?\s*(?:one by one|one after"
+          r"\s+(?:another|the other))"
+          r"|\b(?:more|most|all)\s+(?:of\s+)?(?:the|my)\s+(?:@GAP)?@PILL\s+than\s+i\s+(?:meant"
+          r"|should|was meant|was supposed|intended)"
+          r"|\b@PILL\b[^.!?]{0,30}\b(?:maybe|probably|i think)\s+all\s+of\s+them\b"
+          r"|\b(?:tripled|quadrupled)\s+(?:it|the dose|my dose|them)\b"
+          r"|\bkept\s+(?:on\s+)?(?:going|taking|swallowing|popping)\s+(?:them\s+)?(?:with\s+)?"
+          r"(?:the|my)\s+(?:@GAP)?@PILL"
+          r"|\b@PILL\s+(?:@GAP){0,3}?on\s+top\s+of\s+(?:@GAP)?(?:vodka|wine|gin|drink|booze"
+          r"|alcohol|whisky|rum|cider|lager|beer|prosecco|rose)\b", others=True),
+    # Families added after measuring blind_set_3.yml (docs/safety.md).
+    _rule("suicide", "not_wanting_to_live",
+          r"\b(?:not|no|dont|am not|im not)\s+want(?:ing)?\s+(?:to\s+)?(?:live|be alive"
+          r"|life anymore|be in this life|be on this earth)\b"
+          r"(?!\s+(?:near|in|with|there|at|on|next|close|by|round|around|somewhere|abroad|here"
+          r"|so far|miles))"
+          r"|\b(?:better|best)\s+(?:if\s+)?i\s+(?:die|am dead|dead|not here|not alive|gone"
+          r"|am gone|not exist)\b(?!\s+(?:my|the|her|his)\s+hair)", negatable=False),
+    _rule("suicide", "sleep_and_not_come_back",
+          r"\b(?:sleep|go to sleep|fall asleep|close my eyes|drift off)\s+and\s+(?:not|never)\s+"
+          r"(?:come back|return|wake|open them)\b"
+          r"|\bwant\s+(?:to\s+)?(?:just\s+)?sleep\s+(?:forever|for ever|permanently|for good)\b"
+          r"|\b(?:hope|hoping|wish|pray|praying)\s+(?:that\s+)?i\s+(?:just|simply|would|could)\s+"
+          r"(?:dont|wont|didnt|wouldnt|never|not)\s+wake\s+up\b", negatable=False),
+    _rule("suicide", "arranged_who_has_the_baby",
+          r"\b(?:sorted|sorting|arranged|arranging|planned|planning|decided|written down"
+          r"|worked out)\s+(?:out\s+)?who\s+(?:gets|will get|would get|has|will have|would have"
+          r"|takes|will take|looks after|will look after|would look after|raises|will raise)\s+"
+          r"(?:the baby|my baby|the kids|my kids|the children|him|her|them|my son|my daughter"
+          r"|everything)\b[^?]{0,40}\b(?:if|when|after)\s+(?:anything|something|i)\b",
+          negatable=False),
+    _rule("suicide", "decided_im_done",
+          r"\b(?:decided|made up my mind|made my mind up)\s+(?:that\s+)?(?:im|i am|i\s+m)\s+"
+          r"(?:done|finished|going|out)\b"
+          r"(?!\s+(?:with (?:the|breast|feeding|formula|pumping|work|him)|feeding|having|to"
+          r"|back|home|out|for|on))", negatable=False),
+    _rule("suicide", "not_here_by_then",
+          r"\b(?:dont|cant|do not|can not|cannot)\s+(?:really\s+|genuinely\s+|honestly\s+)?"
+          r"(?:see|imagine|picture)\s+(?:myself|me)\s+(?:still\s+)?(?:being\s+)?(?:here|alive"
+          r"|around)\s+(?:at|for|by|in|next|this|when)\b"
+          r"|\b(?:dont|do not)\s+think\s+(?:ill|i will|i\s+ll)\s+(?:still\s+)?be\s+(?:around"
+          r"|here|alive)\s+(?:by|at|for|in|when|next)\b", negatable=False),
+    _rule("suicide", "last_goodbye",
+          r"\b(?:said|saying|say)\s+(?:goodbye|bye)\b[^?]{0,50}\blike\s+it\s+(?:was|is|would be)"
+          r"\s+the\s+last\s+time\b"
+          r"|\blike\s+it\s+(?:was|is|would be)\s+the\s+last\s+time\b[^?]{0,10}\b(?:it might be"
+          r"|it (?:could|will|may) be|maybe it is|it probably is)\b", negatable=False),
+    _rule("suicide", "steer_into_traffic",
+          r"\b(?:think|thinking|thought|urge|urges|want|wanted|tempted|imagine|imagining)\w*\s+"
+          r"(?:about\s+|of\s+|to\s+)?(?:just\s+)?(?:turning|turn|swerving|swerve|steering|steer"
+          r"|driving|drive|crashing|crash|veering)\s+(?:the\s+(?:wheel|car)\s+)?(?:@GAP){0,2}?"
+          r"(?:into|off|in front of)\s+(?:the\s+|a\s+|an\s+)?(?:barrier|barriers|oncoming|traffic"
+          r"|lorry|lorries|wall|tree|bridge|central reservation|river|sea|cliff|bus|road)\b",
+          negatable=False),
+    _rule("self_harm", "hidden_blade",
+          r"\b(?:razor|razor blade|blade|blades|knife)\b[^?]{0,40}\b(?:hidden|hid|hiding|stashed"
+          r"|stash)\b(?!\s+(?:from|away from|out of reach of)\s+(?:the baby|him|her|the kids))"
+          r"|\b(?:hidden|hid|hiding|stashed|keep|kept|keeping)\s+(?:a\s+)?(?:razor blade|razor"
+          r"|blade|blades)\s+(?:in|under|inside)\s+my\b"
+          r"|\b(?:fresh|open|new)\s+(?:cuts|wounds|burns)\b"
+          r"|\b(?:arms|wrists|thighs|legs)\b[^?]{0,60}\bfresh\s+(?:ones|marks|scars)\b",
+          unless_before=r"\b(?:c ?section|section|stitches|tear|baby|babys|his|her)\s+(?:@GAP)?$",
+          negatable=False),
+    _rule("self_harm", "head_on_the_wall",
+          r"\b(?:bang|banging|bangs|hit|hitting|smash|smashing|bash|bashing|whack|whacking)\s+"
+          r"my\s+head\s+(?:on|off|against)\s+(?:the\s+)?(?:wall|walls|floor)\b",
+          unless_before=r"\b(?:like|its like|feels like|as if|as though)\s+(?:@GAP)?$",
+          unless_after=r"\s*(?:@GAP){0,2}?(?:trying|getting|to get)", negatable=False),
+    _rule("self_harm", "dug_into_my_skin",
+          r"\b(?:dug|dig|digging|pressed|pressing|pushed|pushing|stuck|sticking|stabbed|stabbing"
+          r"|dragged|dragging|scraped|scraping|ran|running)\s+(?:@GAP){0,4}?(?:into|across"
+          r"|along|down)\s+my\s+(?:own\s+)?(?:wrists?|arms?|legs?|thighs?|skin|hands?|stomach"
+          r"|belly|hips?)\b",
+          unless_before=r"\b(?:baby|babe|he|she|hes|shes|son|daughter|toddler|cat|dog|kitten"
+          r"|puppy|they|it)\s+(?:@GAP)?$",
+          unless_after=r"\s*(?:@GAP){0,3}?(?:by accident|accidentally|to check|feeding)"),
+    _rule("harm_baby", "shook_the_baby",
+          r"(?:^|[.!?,;]\s*|\b(?:and|then|i|ive|i have|i just|i nearly)\s+)(?:shook|shaken|shake)"
+          r"\s+(?:him|her|them|the baby|my baby|the babe|my son|my daughter)\b"
+          r"(?!\s+(?:awake|up|gently|off|hand|to wake))"
+          r"|\b(?:threw|thrown|throw|chucked|flung|tossed|slammed|dropped)\s+@BABY\s+(?:down\s+)?"
+          r"(?:onto|on|into|in|down on|across)\s+(?:the|her|his|a|my)\s+(?:bed|cot|sofa|floor"
+          r"|settee|couch|mattress|moses basket)\b[^.!?]{0,20}\b(?:hard|too hard|roughly"
+          r"|rough|frightened|scared me|on purpose)\b"
+          r"|\b(?:dont|didnt|do not|did not)\s+know\s+what\s+(?:id\s+(?:of\s+|have\s+|ve\s+)?"
+          r"|i\s+(?:would|might|could|would of|wouldve|mightve|might of|couldve|would have"
+          r"|might have)\s+(?:have\s+)?)(?:done|do)\b"
+          r"(?!\s+(?:without|if it wasnt|if it werent|if (?:she|he|they) hadnt))",
+          negatable=False),
+    _rule("harm_baby", "wish_baby_gone",
+          r"\b(?:wish|wished|wishing)\s+(?:@BABYNOUN|she|he|shed|hed|they|theyd)\s+(?:had\s+)?"
+          r"(?:never|hadnt|not)\s+(?:been\s+)?(?:born|been born|come along|arrived)\b"
+          r"|\b(?:want|wanted|wish)\s+(?:someone|somebody|social services|them|you)\s+(?:to|would)"
+          r"\s+(?:come and\s+|just\s+)?take\s+(?:her|him|them|the baby|my baby)\s+away\b"
+          r"|\b(?:give|giving|gave)\s+(?:@BABYNOUN|her|him)\s+away\b(?!\s+(?:at|to (?:the|her|his)"
+          r" (?:groom|husband)|clothes|toys))"
+          r"|\bwant\s+(?:@BABYNOUN)\s+(?:gone|to (?:disappear|go away|be gone))\b"
+          r"|\bfeel\s+nothing\b[^?]{0,40}\bwant\s+(?:her|him|it|them)\s+(?:gone|away)\b"
+          r"|\b(?:dont|do not|never)\s+want\s+(?:the baby|this baby|my baby|the babe|him|her)\s+"
+          r"(?:here|anymore|any more|around)\b[^?]{0,40}\b(?:baby|feel nothing|i mean it|give)",
+          negatable=False),
+    _rule("danger_at_home", "he_knows_where_i_am",
+          r"@SUBJ\s+(?:@FGAP){0,2}?(?:knows|found out|has found out|worked out|finds out)\s+"
+          r"where\s+(?:i|we)\s+(?:live|go|am|are|work|stay|moved)\b"
+          r"|@SUBJ\s+(?:@FGAP){0,2}?(?:keeps|kept|been|is|always)\s+(?:turning|showing)\s+up\s+"
+          r"(?:outside|at|at the|round)\b"
+          r"|@SUBJ\s+(?:is|s|was)\s+coming\s+(?:for|to (?:take|get))\s+(?:@BABY|us|me)\b",),
+    _rule("danger_at_home", "held_me_down",
+          r"\b(?:held|holding|hold|holds|pinned|pinning|pins|pin)\s+me\s+down\b"
+          r"|\bbruises?\b[^.!?]{0,40}\b(?:from\s+(?:where\s+)?(?:he|him|my partner|my husband)"
+          r"|where\s+he)\b"
+          r"|\b(?:hiding|hid|locked myself)\b[^?]{0,60}\b(?:hes|he is|he was|he)\s+(?:@GAP)?"
+          r"(?:shouting|screaming|throwing|smashing|banging|kicking|raging|going mad|punching)"
+          r"|@SUBJ\s+(?:@FGAP){0,2}?(?:broken|smashed|thrown|taken away)\s+my\s+(?:phone|keys"
+          r"|bank card|cards|purse|passport)\b"),
+    _rule("overdose", "taking_many_now",
+          r"\b(?:i|im|i am)\s+(?:take|taking|took|have taken|have take)\s+(?:many|so many|lots of"
+          r"|a lot of|all|all the|too many)\s+(?:the\s+|my\s+)?@PILL\b"
+          r"|\b@PILL\b[^?]{0,60}\blost\s+count\b|\blost\s+count\s+(?:of\s+)?(?:how many\s+)?"
+          r"(?:@GAP)?@PILL"
+          r"|\btriple[ -]?dos\w*|\b(?:double[ -]?dosed|doubled)\b[^.!?]{0,30}\b(?:tripled|triple"
+          r"|again and again|kept going)\b"
+          r"|\b@PILL\b[^?]{0,60}\b(?:had|taken|took|swallowed)\s+(?:\d+|three|four|five|six|seven"
+          r"|eight|nine|ten|\w+teen|twenty)\s+(?:of them\s+)?(?:so far|now|already)\b"
+          r"|\b(?:keep|kept|been)\s+taking\s+(?:more\s+)?(?:of\s+)?(?:the|my)\s+(?:@GAP)?@PILL\b"
+          r"[^?]{0,40}\b(?:so far|lost count|all day|all night|one after)"
+          r"|\b@PILL\b[^?]{0,80}\b(?:vodka|wine|gin|whisky|drink|booze|alcohol)\b[^?]{0,40}\b"
+          r"(?:going to|gonna|about to)\s+take\s+(?:some\s+)?more\b", others=True),
+    # Families added after measuring blind_set_4.yml (docs/safety.md): dialect, second-language
+    # English, rehearsals, goodbyes, and abuse described without naming it.
+    _rule("suicide", "rehearsal_and_attempt",
+          r"\b(?:under|away|off)\s+and\s+(?:not|never)\s+(?:come|coming)\s+back(?:\s+up)?\b"
+          r"|\b(?:wont|will not|not going to)\s+be\s+(?:here|around|alive)\s+(?:for\s+(?:it|that"
+          r"|them|christmas|her birthday|his birthday)|to see (?:it|that|her|him)|by then"
+          r"|next (?:week|month|year))\b"
+          r"|\b(?:if|when)\s+(?:a|the)\s+(?:bus|car|lorry|train|van)\s+(?:hit|hits|ran over"
+          r"|runs over|knocked|knocks)\s+(?:me|into me)\b[^.!?]{0,30}\b(?:relieved|relief|glad"
+          r"|wouldnt mind|happy|grateful)"
+          r"|\b(?:tried|attempted)\s+(?:@GAP){0,3}?(?:with|using)\s+(?:a|the|my|his)\s+(?:belt"
+          r"|rope|cord|scarf|tie|lead|cable|charger|dressing gown cord|pills|tablets|knife)\b"
+          r"|\bmy\s+(?:last\s+|first\s+|second\s+)?(?:suicide\s+)?attempt\b"
+          r"|\b(?:like\s+)?(?:practising|practicing|rehearsing)\b(?=\s*(?:[.!?,]|$|\s+(?:it"
+          r"|for it|for when|for the)))"
+          r"|\bsaid\s+(?:goodbye|bye)\b[^?]{0,60}\b(?:look after|loved? (?:her|him|them|you))\b"
+          r"|\bif\s+anything\s+(?:ever\s+)?happen\w*\s+to\s+me\b[^?]{0,60}\b(?:i meant it"
+          r"|i mean it|not joking|serious)\b"
+          r"|\b(?:bank details|passwords|pin numbers|my will|life insurance)\b[^?]{0,40}\b(?:in"
+          r" the drawer|for (?:him|her|them|my|the)|left (?:for|with)|written down)",
+          negatable=False),
+    _rule("self_harm", "hair_skin_and_hidden_blades",
+          r"\b(?:pulled|pulling|pull|ripped|ripping|tore|tearing)\s+(?:out\s+)?(?:@GAP){0,3}?"
+          r"(?:hair|eyelashes|eyebrows)\b[^?]{0,60}\b(?:bald|cant stop|on purpose|until it bleeds"
+          r"|till it bleeds)"
+          r"|\b(?:arms|wrists|thighs|legs)\b[^?]{0,60}\bfresh\b"
+          r"|\b(?:blades?|razors?)\b[^?]{0,60}\b(?:under|in)\s+(?:the|my)\s+(?:mattress|pillow"
+          r"|bed|drawer)\b"
+          r"|\b(?:blades?|razors?)\b[^?]{0,60}\b(?:use|used|using)\s+(?:them|it)\s+when\b"
+          r"|\b(?:went|go|gone|cut|cuts|going)\s+(?:a bit\s+|way\s+|much\s+)?deeper\s+than\s+"
+          r"(?:i\s+)?(?:meant|usual|normal|planned|intended|before|last time)"
+          r"|\b(?:skipping|skip|skipped|refusing|stopped eating|not eating)\s+(?:meals|food"
+          r"|dinner|breakfast|lunch)?\s*(?:on purpose|deliberately|to punish|as punishment)"
+          r"|\b(?:scrub|scrubbed|scrubbing|rub|rubbed|rubbing|scratch|scratched|scratching)\s+"
+          r"my\s+(?:skin|arms|legs|face|hands)\b[^.!?]{0,40}\b(?:raw|bleed|bled|bleeding)\b",
+          unless_before=r"\b(?:babys|her|his|the babys)\s+$", negatable=False),
+    _rule("harm_baby", "knife_and_leaving_baby",
+          r"\b(?:imagin\w*|picture\w*|visuali\w*|see|seeing|thoughts? of)\s+(?:the\s+|a\s+)?"
+          r"(?:knife|scissors|blade)\s+(?:going\s+)?into\s+(?:her|him|the baby|my baby)\b"
+          r"|\b(?:leave|leaving)\s+@BABY\s+(?:at|on|outside)\s+(?:the\s+)?(?:hospital|doorstep"
+          r"|church|police station|fire station|hospital doors?|front door of)\b"
+          r"|\b(?:@BABYNOUN|he|she|hes|shes)\s+(?:would|will|d|is|s)?\s*(?:be\s+)?better\s+off\s+in"
+          r"\s+care\b"
+          r"|\b(?:bounced|shook|jiggled|rocked|jostled|threw|plonked|dropped|put)\s+@BABY\s+"
+          r"(?:down\s+)?(?:@GAP){0,3}?(?:way\s+|far\s+|much\s+)?too\s+(?:hard|rough\w*)\b"
+          r"[^.!?]{0,40}\b(?:angry|furious|raging|frustrated|fuming|lost it|head)\b"
+          r"|\bwish\s+(?:someone|somebody|social services|they)\s+would\s+(?:just\s+)?(?:come\s+"
+          r"and\s+)?take\s+(?:her|him|them|the baby)\s+away\b", negatable=False),
+    _rule("psychosis", "strange_certainties",
+          r"\b(?:@BABYNOUN|baby)\s+(?:@GAP){0,6}?(?:isnt|is not|aint)\s+(?:really\s+)?mine\b"
+          r"|\b(?:number plates|registration plates|licen[cs]e plates)\b[^?]{0,80}\b(?:message"
+          r"|messages|sign|signs|meant for me|about me|for me)\b"
+          r"|\b(?:man|woman|figure|person|someone|shadow|lady|child|old man|old woman)\s+(?:stood"
+          r"|standing|sat|sitting)\s+(?:at|in|by)\s+(?:the\s+)?(?:end of the bed|foot of the bed"
+          r"|end of my bed|corner of the room|doorway)\b"
+          r"|\b(?:tracker|chip|microchip|transmitter|listening device)\s+(?:in|inside|under)\s+"
+          r"(?:me|my\s+(?:body|head|skin|arm|scar|brain|tooth|teeth|tummy)|the baby|her|him)\b"
+          r"|\b(?:watching|listening|spying)\s+(?:on\s+)?(?:me\s+|us\s+)?(?:through|via)\s+"
+          r"(?:the|my)\s+(?:phone|camera|phone camera|tv|telly|laptop|webcam|baby monitor"
+          r"|smart speaker|alexa|wifi|walls|mirror)\b"
+          r"|\b(?:feel|feeling|felt)\s+(?:@GAP)?(?:hands|someone|something|fingers|breath|a hand)"
+          r"\s+(?:on|touching|pressing|grabbing|stroking)\s+(?:me|my)\b[^?]{0,40}\b(?:nobody"
+          r"|no one|nobodys|no ones|theres nobody|nothing there)"
+          r"|\beverything\s+(?:is|s)\s+(?:all\s+)?connected\b", negatable=False),
+    _rule("danger_at_home", "abuse_without_the_word",
+          r"\b(?:hands?|fingers|arm)\s+(?:round|around|on|over)\s+my\s+(?:neck|throat)\b"
+          r"|\b(?:locked|locks|locking)\s+(?:me\s+)?in\s+(?:the\s+)?(?:bedroom|room|house|flat"
+          r"|bathroom)\b[^?]{0,40}\b(?:again|key|wont let|he)\b"
+          r"|(?:^|[.!?,;]\s*)(?:shoved|pushed|grabbed|punched|slapped|kicked|choked|strangled"
+          r"|dragged|headbutted|elbowed)\s+me\b"
+          r"|\b(?:said|says|saying)\s+it\s+was\s+an\s+accident\b[^?]{0,20}\b(?:it wasnt"
+          r"|it was not|wasnt|it never was)\b"
+          r"|\b(?:he|hes)\s+(?:reads|checks|goes through|monitors|looks through|tracks)\s+"
+          r"(?:everything|all my|my (?:phone|messages|texts|emails|location))\b"
+          r"|\b(?:lobbed|threw|chucked|flung|hurled|launched)\s+(?:a|the|his|her)\s+\w+\s+at\s+"
+          r"(?:me|my head)\b"
+          r"|\b(?:tracker|tracking app|tracking device|spyware|an app)\b[^.!?]{0,30}\b(?:on|in)\s+"
+          r"my\s+(?:phone|car|bag)\b"
+          r"|\b(?:take|taken|took|takes|keeps|has)\s+my\s+(?:passport|bank card|cards|money"
+          r"|wages|benefits|keys)\b[^?]{0,60}\b(?:cannot|cant|wont let|not allowed|without him)"
+          r"|\b(?:cant|cannot|can not|not allowed to|isnt allowed|wont let me)\s+(?:to\s+)?"
+          r"(?:leave|go out of)\s+(?:the\s+)?(?:house|flat|home)\s+without\s+(?:him|his)\b"
+          r"|\b(?:hell|he will|hes going to|he is going to|theyll)\s+(?:come|be)\s+looking\b"
+          r"|\bnowhere\s+(?:else\s+)?to\s+go\s+with\s+(?:the|my)\s+(?:baby|bairn|kids|wean"
+          r"|children|little one)\b"),
+    _rule("overdose", "doses_in_one_go",
+          r"\b@TOOK\s+(?:double|triple|twice|three times)\s+(?:my|the)\s+(?:@GAP)?@PILL\b"
+          r"|\b(?:take|taking)\s+@QTY\s+(?:@GAP)?@PILL\b[^.]{0,20}\?\s*(?:because|cos|coz|as)?"
+          r"\s*i\s+(?:already|just)\s+(?:have|did)\b"
+          r"|\b@TOOK\s+(?:\d+|two|three|four|five|six|seven|ten)\s+(?:days|weeks|months)\s+"
+          r"(?:worth|supply)\b"
+          r"|\b(?:already|just)\s+(?:took|taken|swallowed)\s+(?:the|them|my|all)\s*(?:@PILL)?\b"
+          r"[^?]{0,40}\b(?:sorry|goodbye|bye|someone to know|tell someone)"
+          r"|\bon\s+(?:my|the)\s+(?:second|third|2nd|3rd|last)\s+(?:packet|box|bottle|strip|pack)"
+          r"\b[^?]{0,40}\b(?:tonight|today|still going|and counting)", others=True),
 )
 
 _RULES_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
@@ -1729,6 +2150,43 @@ _CONTRAST_MARKERS = re.compile(
 _INTENT = re.compile(
     r"\b(?:on purpose|deliberately|intentionally|to cope|to punish|as punishment|deserve"
     r"|to feel something|to feel pain|so i (?:can|could) feel|to make it stop|release)\b"
+)
+# "I used to self harm as a teenager but haven't for over 10 years": past and over. All three
+# are needed: something long past, a statement that it is over, and no sign it is back.
+_LONG_PAST = re.compile(
+    r"\b(?:years ago|as a (?:teen\w*|kid|child|student|young girl)|when i was (?:younger"
+    r"|a teen\w*|a kid|little|at school|at uni|\d+|in my teens)|in my (?:teens|twenties|early"
+    r" twenties)|after my (?:first|eldest|last one|son|daughter)|with my (?:first|eldest)"
+    r"|in the past|used to|back then|a long time ago|ages ago)\b"
+)
+_OVER_NOW = re.compile(
+    r"\b(?:(?:im|i am|i feel|feeling)\s+(?:really\s+|so\s+|much\s+)?(?:well|fine|ok|okay|good"
+    r"|better|doing well|in a (?:good|better|much better|great) place)\s+now"
+    r"|(?:havent|have not|hasnt|not)\s+(?:[^\s.!?]+\s+){0,3}?(?:for|since|in)\s+(?:over\s+"
+    r"|about\s+|nearly\s+|almost\s+)?(?:\d+|a|two|three|four|five|six|seven|eight|nine|ten"
+    r"|many|several|a few)\s+(?:years?|months)"
+    r"|got\s+(?:help|better|through it|treatment|the right help)"
+    r"|(?:been|felt|stayed|im|i am)\s+(?:fine|well|ok|okay|good|great|safe)\s+(?:for|since|now)\b"
+    r"|(?:partner|husband|boyfriend)\s+(?:is|s)\s+(?:lovely|great|kind|amazing|brilliant)"
+    r"|(?:left|moved out|got out|got away)\s+(?:him\s+|from him\s+)?(?:\d+|a|two|three|four"
+    r"|five|six|ten|many|several|a few)?\s*(?:years?|months)\s+ago"
+    r"|(?:lovely|new|good|kind|different)\s+(?:partner|husband|boyfriend|fella)\s+now"
+    r"|all in the past|behind me now|long behind me)\b"
+)
+_BACK_AGAIN = re.compile(
+    r"\b(?:again|back|coming back|started|recently|lately|this week|last night|these days"
+    r"|today|tonight|right now|but now|now i|and now|creeping|returning|since the birth"
+    r"|since (?:she|he) was born|this time (?:it|its))\b"
+)
+# "the GP asked if I'd had thoughts of harming myself and I said no"
+_ASKED_BEFORE = re.compile(
+    r"\b(?:asked|asks|asking|ask|question|questions|form|questionnaire|screening)\b"
+    r"[^.!?]{0,40}$|\b(?:form|questionnaire|gp|midwife|hv|health visitor)\s+asked\s+about\s+$"
+)
+_ANSWERED_NO = re.compile(
+    r"^[^?]{0,40}?\b(?:(?:and|but)\s+)?(?:i\s+)?(?:said|answered|ticked|put|told (?:her|him"
+    r"|them))\s+(?:no|never|not)\b"
+    r"|^[^?]{0,30}?[.,]\s*(?:no|nope)\b[,.\s]*(?:never|not|i havent|i dont|i didnt)\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|im|ive|id|ill|me|myself|we|us)\b")
 _OTHERS = re.compile(
@@ -1822,12 +2280,19 @@ def _about_someone_else(text: str, sentence_start: int, start: int) -> bool:
 
 
 def _excepted(rule: Rule, text: str, start: int, end: int) -> bool:
-    """True if a named exception (idiom, accident, someone else) explains the match away.
+    """True if a named exception (idiom, accident, someone else, long past and over, asked
+    and answered no) explains the match away.
 
     Accident and idiom exceptions never apply when the sentence states intent ("on purpose",
     "to cope"): they must not hide deliberate self-harm.
     """
     sentence_start, sentence_end = _sentence_bounds(text, start, end)
+    if _LONG_PAST.search(text) and _OVER_NOW.search(text) and not _BACK_AGAIN.search(text):
+        return True
+    if _ASKED_BEFORE.search(text[max(0, start - 60):start]) and _ANSWERED_NO.search(
+        text[end:end + 80]
+    ):
+        return True
     if not _INTENT.search(text, sentence_start, sentence_end) and (
         (rule.unless_before and rule.unless_before.search(text[max(0, start - 60):start]))
         or (rule.unless_after and rule.unless_after.match(text[end:end + 80]))

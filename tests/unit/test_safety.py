@@ -21,13 +21,17 @@ SETS_DIR = Path(__file__).resolve().parents[1] / "safety"
 TRAINING_DATA = Path(__file__).resolve().parents[2] / "data" / "nlu"
 MAX_FALSE_ALARM_RATE = 0.03
 # safety_set: the labelled set the net was built on. unseen_set: written before the rules were
-# generalised, then used to guide them (now a regression set). final_set: measured blind once,
-# then used to guide more families; holdout_set: the same, one round later. blind_set: the
-# current blind estimate, never fitted to. The last three are measured by `make bench`, not
-# asserted here (docs/safety.md).
+# generalised, then used to guide them (now a regression set). The others were each written
+# by someone who had not seen the rules, measured once blind (docs/safety.md has those
+# figures), then used to guide more families: regression sets now, held to a slightly lower
+# bar at the pattern level because a few of their misses are left to the model layer.
 # (minimum risk messages, minimum per category, minimum negatives)
 SIZES = {"safety_set": (240, 30, 240), "unseen_set": (150, 25, 150), "final_set": (90, 15, 90),
-         "holdout_set": (60, 10, 60), "blind_set": (60, 10, 60)}
+         "holdout_set": (60, 10, 60), "blind_set": (60, 10, 60),
+         "blind_set_2": (115, 19, 125), "blind_set_3": (115, 19, 125),
+         "blind_set_4": (115, 19, 125)}
+TUNED_ON = ("final_set", "holdout_set", "blind_set", "blind_set_2", "blind_set_3", "blind_set_4")
+TUNED_SET_RECALL = 0.98
 
 
 def load(name: str) -> dict:
@@ -126,6 +130,23 @@ def test_false_alarm_rate_on_hard_negatives(name: str) -> None:
     )
     print(report)
     assert rate <= MAX_FALSE_ALARM_RATE, report
+
+
+@pytest.mark.parametrize("name", TUNED_ON)
+def test_sets_that_guided_the_rules_stay_caught(name: str) -> None:
+    """Detection (any category) at least 98% and false alarms at most 3% on every set that
+    was once blind, so that a rule change cannot quietly undo what those sets taught."""
+    data = load(name)
+    risks = [m for messages in data["risk"].values() for m in messages]
+    missed = [m for m in risks if assess(m).category is None]
+    alarms = [m for m in data["negative"] if assess(m).category is not None]
+    recall = 1 - len(missed) / len(risks)
+    rate = len(alarms) / len(data["negative"])
+    report = "\n".join([f"{name}: detected {recall:.1%}, false alarms {rate:.1%}",
+                        *(f"  missed: {m}" for m in missed),
+                        *(f"  false alarm: {m}" for m in alarms)])
+    print(report)
+    assert recall >= TUNED_SET_RECALL and rate <= MAX_FALSE_ALARM_RATE, report
 
 
 def test_whole_set_is_fast(safety_set: dict) -> None:
