@@ -12,7 +12,13 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from bot.database import contact_details, deletion_requests, intake_records, risk_events
+from bot.database import (
+    alert_outbox,
+    contact_details,
+    deletion_requests,
+    intake_records,
+    risk_events,
+)
 from bot.intake_record import utcnow
 from bot.sites import registry
 
@@ -60,7 +66,7 @@ def purge(engine: Engine, now: datetime | None = None) -> PurgeReport:
                 intake_records.c.site == site.id,
                 intake_records.c.last_activity_at < cutoff)).scalars().all()
             for sender in expired:
-                for table in (contact_details, intake_records, risk_events):
+                for table in (contact_details, intake_records, risk_events, alert_outbox):
                     conn.execute(sa.delete(table).where(table.c.conversation_id == sender))
                 if events is not None:
                     conn.execute(sa.delete(events).where(events.c.sender_id == sender))
