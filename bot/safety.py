@@ -195,7 +195,7 @@ _VOCAB: dict[str, str] = {
     "FGAP": rf"(?:(?!(?:{_NEGATORS})\b)[^\s.!?]+\s+)",
     "MYSELF": r"(?:myself)",
     "BABYNOUN": (
-        r"(?:(?:the|my|our|this|that|her|his|me|a)\s+)?(?:(?:little|poor|tiny|own)\s+)?"
+        r"(?:(?:the|my|our|this|that|her|his|me|a|your)\s+)?(?:(?:little|poor|tiny|own)\s+)?"
         r"(?:baby|babies|babe|bubba|bubs|bub|baba|newborn|little one|son|daughter|boy|girl"
         r"|kids?|children|child|twins?|toddler|lad)\b"
     ),
@@ -266,7 +266,7 @@ _VOCAB["TREATS"] = (
 # ("scared I'll drop her, she's so tiny"), and "hurt her feelings".
 _VOCAB["BABYCARE"] = (
     r"\s*(?:feelings|off\b(?!\s+(?:of\s+)?(?:the|a|our|my)\s+(?:balcony|bridge|roof|cliff|stairs"
-    r"|edge|side|top|window|landing|pier))|at\s+(?:nursery|school|my|the|her|his)|round"
+    r"|edge|side|top|window|landing|pier))|at\s+(?:nursery|school|my|the(?!\s+(?:wall|walls|floor|window|door|tv|telly))|her|his)|round"
     r"|to\s+(?:nursery|school"
     r"|my|the|her|his)|with\s+(?:my|her|his|the)\s+(?:mum|dad|nan|gran|sister|childminder)"
     r"|up\b|a text|a message|a line|awake|gently|a bath|a bottle|on the swing|in the bath with"
@@ -1353,7 +1353,9 @@ RULES: tuple[Rule, ...] = (
           r"|(?:just\s+)?(?:before|in time|as)\s+(?:she|he|it)\s+(?:@GAP)?(?:fell|rolled|slipped"
           r"|toppled|went)"
           r"|in (?:his|her) sleep|(?:@GAP){0,3}?(?:when i was (?:a kid|little|young|small|a child"
-          r"|a teenager)|growing up))"),
+          r"|a teenager)|growing up))",
+          unless_before=r"\b(?:story|news|article|programme|documentary|film|book|drama|soap"
+          r"|show|podcast)\b[^.!?]{0,40}$"),
     _rule("danger_at_home", "reported_threat",
           r"\b(?:says|said|keeps saying|threatened|threatens|told me|tells me)\s+(?:that\s+)?"
           r"(?:hell|hed|he will|he would|shell|shed|theyll|theyd)\s+(?:@FGAP)?(?:kill|hurt|harm"
@@ -1401,7 +1403,9 @@ RULES: tuple[Rule, ...] = (
           r"|bullied|intimidated|raped|assaulted)\b", others=True,
           unless_before=r"\b(?:documentary|programme|program|article|news|film|story|show|book"
           r"|leaflet|poster|training|campaign|talk|podcast|series|drama|soap)\s+(?:@GAP){0,2}?"
-          r"(?:about|on|with)\s+$"),
+          r"(?:about|on|with)\s+$",
+          unless_after=r"\s+(?:services?|charit\w+|organisations?|awareness|training|leaflets?"
+          r"|teams?|workers?|policy|policies)\b"),
     _rule("danger_at_home", "partner_is_violent",
           r"@SUBJ\s+(?:@FGAP){0,2}?(?:scares|frightens|terrifies|intimidates|threatens)\s+"
           r"(?:me|us|@BABYNOUN)\b"
@@ -1421,7 +1425,9 @@ RULES: tuple[Rule, ...] = (
           r"|he|he will|he would|he might|he could|shell|she|theyll|they|@SUBJ)\s+(?:@GAP)?do\b"
           r"|\b(?:scared|afraid|frightened|terrified|petrified)\s+to\s+be\s+(?:at\s+home\s+"
           r"|in\s+the\s+house\s+|alone\s+|on my own\s+)?(?:with|around|near)\s+(?:him|@SUBJ)\b",
-          unless_after=r"\s+(?:when (?:he|she) cries|crying)"),
+          unless_after=r"\s+(?:when (?:he|she) cries|crying|choking|falling|rolling|catching"
+          r"|getting (?:hurt|ill|sick)|stopping breathing|not breathing|being ill|hurting"
+          r" (?:himself|herself))"),
     _rule("danger_at_home", "not_safe_at_home",
           r"\b(?:not|dont feel|never feel|not feeling|dont)\s*safe\s+(?:at|in)\s+(?:my\s+"
           r"(?:own\s+)?|the\s+|our\s+)?(?:home|house|flat)"
@@ -1767,7 +1773,7 @@ RULES: tuple[Rule, ...] = (
           r"|clawing|clawed|smash|smashing|smashed|bash|bashing|bashed|slam|slamming|slammed"
           r"|dig|digging|stab|stabbing|stabbed|pull|pulling|pulled|rip|ripping|ripped|tear"
           r"|tearing)\s+(?:out\s+)?(?:loads of\s+|bits of\s+|clumps of\s+|chunks of\s+)?"
-          r"(?:at\s+)?my\s+own\s+(?:\w+\s+)?(?:arms?|legs?|thighs?|wrists?|skin|stomach|belly"
+          r"(?:at\s+)?(?:my|her)\s+own\s+(?:\w+\s+)?(?:arms?|legs?|thighs?|wrists?|skin|stomach|belly"
           r"|face|head|hands?|fingers?|hair|body|chest|breasts?|hips?|tummy|scalp)\b"
           r"|\b(?:bite|biting|bit|scratch|scratching|scratched|pinch|pinching|pinched|punch"
           r"|punching|punched|hit|hitting|slap|slapping|slam|slamming|slammed|trap|trapping"
@@ -1777,6 +1783,8 @@ RULES: tuple[Rule, ...] = (
           r"[^.!?]{0,40}\b(?:until|till|til|so (?:i|that i) (?:can )?feel|to feel|on purpose"
           r"|deliberately|to punish|bald patch|it bleeds|they bleed|goes purple|go purple"
           r"|bruises|bruised|(?:i|it) (?:kind of |sort of )?want(?:ed)? it to hurt)",
+          unless_before=r"\b(?:baby|babe|she|shes|he|hes|daughter|son|toddler|little one|kid"
+          r"|child|newborn)\s+(?:@GAP){0,2}?$",
           unless_after=r"\s*(?:@GAP){0,3}?(?:by accident|accidentally|with (?:this|the) (?:cold"
           r"|teething|baby))", negatable=False),
     _rule("self_harm", "deserve_the_pain",
@@ -2107,6 +2115,199 @@ RULES: tuple[Rule, ...] = (
           r"[^?]{0,40}\b(?:sorry|goodbye|bye|someone to know|tell someone)"
           r"|\bon\s+(?:my|the)\s+(?:second|third|2nd|3rd|last)\s+(?:packet|box|bottle|strip|pack)"
           r"\b[^?]{0,40}\b(?:tonight|today|still going|and counting)", others=True),
+    # Families added after measuring blind_set_5.yml and blind_set_6.yml (docs/safety.md):
+    # questions that disclose ("is it normal to..."), rehearsals, affairs put in order, wounds
+    # described by their care, abuse by control, and overdoses told by their effects.
+    _rule("suicide", "means_places_and_affairs",
+          r"\b(?:top floor|multi ?storey|bridge|cliff|roof|balcony|platform|railway|railway line"
+          r"|the line|tracks|station)\b[^?]{0,80}\b(?:how far down|(?:it )?would (?:it )?be quick"
+          r"|how quick|how easy it would be|if it would hurt)"
+          r"|\b(?:picture|picturing|imagine|imagining|planning|plan|thinking about)\s+my\s+"
+          r"(?:own\s+)?funeral\b"
+          r"|\b(?:rope|belt|cord|ligature)\b[^?]{0,60}\bwhat\s+i\s+could\s+do\s+with\s+it\b"
+          r"|\b(?:cord|rope|belt|banister|bannister|hook|beam|scarf|tie)\b[^?]{0,80}\bhold\s+my\s+"
+          r"weight\b"
+          r"|\b(?:make sure|tell|let)\s+(?:the\s+|my\s+)?(?:boys|girls|kids|children|baby|him|her"
+          r"|them|\w+)\s+knows?\s+(?:that\s+)?i\s+loved\s+(?:them|him|her)\b"
+          r"|\b(?:keeping|kept|putting|put|saving|saved|hoarding|collecting|stashing)\s+(?:back\s+"
+          r"|aside\s+|away\s+)?(?:@GAP){0,4}?@PILL\b[^?]{0,60}\b(?:(?:nearly|almost|just about)\s+"
+          r"enough|enough now|enough to)"
+          r"|\b(?:having|had|getting|got)\s+(?:those|them|the|my)\s+(?:dark\s+|bad\s+|old\s+)?"
+          r"thoughts\s+again\b|\b(?:those|the dark|the bad)\s+thoughts\s+(?:are\s+)?(?:back"
+          r"|coming back)\b"
+          r"|\b(?:letters?|notes?|cards?)\b[^?]{0,80}\bwhere\s+(?:he|she|they|\w+)\s+(?:will|would"
+          r"|can)\s+find\s+them\b"
+          r"|\b(?:have|take|look after|raise)\s+(?:the baby|the kids|the boys|the girls|him|her"
+          r"|them)\s+if\s+anything\s+(?:ever\s+)?(?:happens|happened)\s+to\s+me\b[^?]{0,80}\b"
+          r"(?:sorted|calm|made sure|decided|i meant|i mean)"
+          r"|\bdecided\s+(?:that\s+)?(?:she|i)\s+(?:isnt|is not|am not|im not|wont be)\s+(?:doing"
+          r" this|going to do this|here|around)\s+(?:much|for much|any)\s+longer\b"
+          r"|\b(?:cope|manage)\s+(?:after|afterwards)(?=\s*(?:[.!?,]|$))"
+          r"|\bwho\s+would\s+find\s+me\b"
+          r"|\bdecided\b[^?]{0,30}\b(?:just\s+)?(?:dont|do not)\s+know\s+when\b"
+          r"|\b(?:just\s+)?wanted\s+to\s+say\s+(?:sorry|goodbye|bye)\s+to\s+(?:someone|somebody"
+          r"|anyone)\b"
+          r"|\b(?:steering|steer|swerving|swerve|driving|drive)\s+(?:@GAP){0,2}?into\s+the\s+path"
+          r"\s+of\b", negatable=False),
+    _rule("self_harm", "wounds_and_ways",
+          r"\b(?:relapse|relapsed)\b[^?]{0,80}\b(?:razor|blade|blades|arms|legs|wrists|thighs"
+          r"|cutting|cut)\b"
+          r"|\b(?:bite|biting|bit|scratch|scratching|hit|hitting|punch|punching|pinch|pinching"
+          r"|slam|slamming|slammed)\s+my\s+(?:own\s+)?(?:wrists?|arms?|hands?|legs?|thighs?|skin"
+          r"|fingers?)\b[^.!?]{0,40}\b(?:hard enough|leave (?:a\s+)?marks?|till|until|when im (?:on"
+          r" my own|alone)|every time i feel)"
+          r"|\b(?:the\s+)?cuts\s+(?:from|on)\s+(?:monday|tuesday|wednesday|thursday|friday"
+          r"|saturday|sunday|last night|yesterday|the weekend)\b"
+          r"|\b(?:marks|cuts|burns|scars)\s+(?:ive|i have|i|i ve)\s+(?:made|done|did|given myself)"
+          r"\b"
+          r"|\b(?:legs|arms|thighs|wrists)\b[^?]{0,40}\bwhat\s+i\s+do\s+to\s+(?:them|myself)\b"
+          r"|\bmade\s+myself\s+(?:sit|stand|stay|lie|hold)\b[^?]{0,60}\b(?:scalding|boiling"
+          r"|freezing|deserved|punish)"
+          r"|\bdeserved\s+it\b[^?]{0,20}\b(?:so|and)\s+i\s+did\s+it\b"
+          r"|\b(?:dig|digging|dug|press|pressing|pressed)\s+my\s+(?:finger\s*)?nails\s+into\s+my\b"
+          r"|\bto\s+make\s+(?:it|myself|me)\s+hurt\b"
+          r"|\bsomething\s+sharper\b"
+          r"|\b(?:snap|snapping|ping|pinging|flick|flicking)\s+(?:a|an|the|my)?\s*(?:hair bobble"
+          r"|bobble|elastic band|rubber band|band|hair tie)\s+(?:on|against)\s+(?:my|their|your"
+          r"|her)\s+wrists?\b"
+          r"|\bmake\s+myself\s+(?:sick|throw up|vomit)\b"
+          r"|\b(?:razor|blade|blades)\b[^?]{0,40}\b(?:taped|tucked|nobody knows about|for"
+          r" emergencies)\b"
+          r"|\b(?:hidden|hid|hiding|stashed|keep|kept)\s+(?:a\s+)?(?:pencil\s+)?sharpener\s+blades?"
+          r"|\blong\s+sleeves\b[^?]{0,60}\bguess\s+why\b"
+          r"|\b(?:small|little|tiny|quick)\s+cut\b[^?]{0,30}\b(?:to let|let some|release|to feel)"
+          r"|\bknife\b[^?]{0,30}\bmy\s+own\s+(?:arm|wrist|leg|skin)\b"
+          r"|\bsh\s+(?:urges?|thoughts|again|relapse)\b", negatable=False),
+    _rule("harm_baby", "urges_and_marks",
+          r"\b(?:throw|throwing|threw|chuck|chucking|hurl|hurling)\s+@BABY\s+(?:at|against|into)"
+          r"\s+(?:the\s+)?(?:wall|walls|floor|window)\b"
+          r"|\b(?:tiny|little)\s+thing\b[^?]{0,40}\b(?:throw|throwing|hurt|hurting|drop|dropping"
+          r"|shake|shaking|smother)"
+          r"|\b(?:pillow|blanket|cushion|hand)\s+over\s+(?:your|my|the|her|his)\s+(?:babys|baby"
+          r"|little ones)?\s*(?:face|mouth|nose)\b"
+          r"|\b(?:hopes?|hoping|wish|wishing)\s+(?:the\s+)?(?:machines|monitors|ventilator|her"
+          r" breathing|his breathing)\s+(?:stop|stops|would stop)\b"
+          r"|\b(?:squeezed|gripped|grabbed|pinched|yanked|pulled)\s+(?:his|her|the babys)\s+(?:arm"
+          r"|arms|leg|legs|wrist|hand)\b[^?]{0,40}\b(?:too tight|too hard|mark|bruise|bruises)\b"
+          r"|\b(?:screamed|shouted|yelled)\s+(?:right\s+)?in\s+(?:his|her|the babys)\s+face\s+"
+          r"(?:till|until)\b"
+          r"|\b(?:hid|hidden|hide|locked away)\s+(?:every|all the|all of the|the)\s+(?:knife"
+          r"|knives|sharp things)\b[^?]{0,40}\b(?:because|cos|in case)\s+(?:the image|of me|i|im"
+          r"|my|part of me)"
+          r"|\b(?:knives|knife block)\b[^?]{0,80}\b(?:have to|had to)\s+(?:leave|walk away"
+          r"|get out)"
+          r"|\b(?:scared|afraid|frightened|terrified|worried)\s+(?:@GAP){0,2}?(?:ill|i will|i might"
+          r"|i could|im going to)\s+@HARMSOFT\s+one\s+of\s+(?:them|the twins|the kids"
+          r"|the babies)\b"
+          r"|\bwhat\s+i\s+(?:wanted|want|wanna)\s+to\s+do\s+to\s+(?:her|him|the baby|them)\b"
+          r"|\b(?:wont|doesnt|dont|wouldnt)\s+(?:leave|let)\s+me\s+(?:be\s+)?alone\s+with\s+"
+          r"(?:the baby|her|him|them)\b"
+          r"|\b(?:cant|can not|cannot|dont think i can|not sure i can|unable to)\s+keep\s+@BABY\s+"
+          r"safe\b"
+          r"|\bif\s+i\s+(?:go|went)\s+back\s+in\b[^?]{0,30}\b(?:ill|i will|i might|i would|id)\s+"
+          r"(?:do something|hurt|lose it)"
+          r"|\bmy\s+hands\s+(?:wanted|want|were going)\s+to\s+(?:squeeze|shake|hurt|hit|grip)\b"
+          r"|\bthrew\s+@BABY\s+down\s+(?:on|onto)\s+(?:the|her|his)\s+\w+\s+(?:way\s+)?harder\b",
+          negatable=False),
+    _rule("psychosis", "beliefs_and_perceptions",
+          r"\bshadow\s+(?:people|person|man|men|figures?)\b"
+          r"|\b(?:phone|mobile|house|flat|calls|messages|line)\s+(?:is|are|s|has|have)\s+(?:been\s+)?"
+          r"(?:being\s+)?(?:monitored|bugged|tapped|hacked)\b"
+          r"|\breporting\s+(?:everything|all)\s+(?:i do|i say)\b"
+          r"|\bthoughts\s+(?:are\s+)?(?:going|racing|coming)\s+(?:so|too)\s+fast\s+(?:that\s+)?i\s+"
+          r"(?:cant|cannot)\s+(?:catch|keep up|follow)"
+          r"|\beyes\s+(?:changed|change|turned|go|went)\s+(?:colour|color|black|red)\b"
+          r"|\b(?:spoke|speaks|talked|talks)\b[^.!?]{0,30}\bin\s+a\s+(?:mans|man s|strange|deep"
+          r"|demon|different)\s+voice\b"
+          r"|\b(?:no idea|dont know|cant remember|couldnt work out)\s+how\s+i\s+got\s+"
+          r"(?:there|here)\b|\blosing\s+(?:hours|days)\b"
+          r"|\b(?:tv|telly|radio|number plates|signs|songs)\s+(?:is|are|keeps?)\s+"
+          r"(?:giving|telling)"
+          r"\s+me\s+(?:instructions|orders|commands|what to do|to)\b"
+          r"|\b(?:power|powers|gift|ability)\s+to\s+(?:heal|read minds|control|see the future)\b"
+          r"|\b(?:no sleep|not slept|havent slept)\b[^?]{0,40}\b(?:feel amazing|feel incredible"
+          r"|never felt better|full of energy)"
+          r"|\b(?:tv|telly|radio|presenter|woman on|man on|newsreader|this morning|the news)\b"
+          r"[^?]{0,60}\b(?:talking|speaking)\s+(?:directly\s+|straight\s+)?to\s+me\b"
+          r"|\b(?:man|woman|figure|person|someone|shadow)\s+(?:stood|standing)\s+(?:at the end of"
+          r"|over)\s+(?:the|her|his)\s+(?:cot|moses basket|crib|pram)\b"
+          r"|\b(?:its|it has|it s)\s+been\s+(?:tapped|bugged)\b"
+          r"|\b(?:theyve|they have|someones|someone has)\s+(?:already\s+)?(?:got into|hacked"
+          r"|bugged|tapped)\s+my\s+(?:phone|laptop|house|email)\b"
+          r"|\b(?:hes|shes|he has|she has|ive|i have|weve)\s+been\s+chosen\b"
+          r"|\bwhat\s+year\s+it\s+is\b|\bwhose\s+(?:pram|baby|buggy)\s+i\s+was\b",
+          negatable=False),
+    _rule("danger_at_home", "control_and_fear",
+          r"\b(?:partner|husband|boyfriend|fella)\s+to\s+(?:shove|push|hit|slap|grab|choke|kick)\s+"
+          r"(?:you|me)\b"
+          r"|@SUBJ\s+(?:@FGAP){0,2}?(?:grabs|grabbed|grabbing|twists|twisted|squeezes|squeezed"
+          r"|pins|pinned)\s+my\s+(?:wrists?|arms?|throat|neck|hair|face)\b"
+          r"|\b(?:keeps|kept|keep)\s+coming\s+into\s+my\s+(?:room|bed|bedroom)\s+at\s+night\b"
+          r"|\b(?:he|hes|him)\b[^?]{0,80}\bso\s+(?:i|we)\s+(?:cant|cannot|can not|couldnt)\s+"
+          r"(?:leave|get out|go out|go anywhere|message|call|ring|contact)\b"
+          r"|\b(?:locks|locked|locking)\s+(?:the\s+)?(?:front\s+|back\s+)?(?:door|doors)\s+and\s+"
+          r"(?:takes|took|hides|keeps)\s+the\s+keys?\b"
+          r"|\b(?:he|hes)\b[^?]{0,80}\b(?:cant|cannot|can not|scared to|afraid to|too scared to)\s+"
+          r"go\s+(?:back\s+)?(?:in|inside|home)\b"
+          r"|@SUBJ\s+(?:@FGAP){0,3}?(?:smashed|smashing|smashes|punched)\s+(?:the|a|my)\s+"
+          r"(?:telly|tv|door|wall|window|plates|mirror)\b"
+          r"|\b(?:he|hes|hell|she|shell|shed|hed)\b[^?]{0,40}\bsocial\s+services\b[^?]{0,60}"
+          r"\b(?:if i dont|unless i|if i tell|if i leave|if i told)\b"
+          r"|\bunfit\s+(?:mum|mother)\b[^?]{0,60}\b(?:if i|unless)\b"
+          r"|\b(?:if i dont|unless i)\s+do\s+what\s+(?:im|i am|hes)\s+told\b"
+          r"|\b(?:hes|he is)\s+on\s+bail\b"
+          r"|\bnot\s+allowed\s+(?:out|to\s+\w+)\b[^?]{0,30}\bwithout\s+him\b"
+          r"|\b(?:hes|he has)\s+(?:taken|took|hidden)\s+my\s+(?:keys|passport|bank card|phone)\b"
+          r"|\b(?:bruises?|marks|black eye|split lip)\b[^?]{0,40}\b(?:arent|isnt|wasnt|werent"
+          r"|not)\s+from\s+(?:falling|a fall|the door|the stairs|walking into)"
+          r"|\b(?:he|hes)\s+(?:just\s+|always\s+)?(?:decides|controls|chooses|picks)\s+"
+          r"(?:what i wear|who i see|when i eat"
+          r"|what i eat|where i go|what i spend)"
+          r"|\b(?:mother in law|mil|father in law|stepdad|step dad)\s+(?:@FGAP)?(?:shoved|pushed"
+          r"|hit|slapped|punched|kicked|grabbed|threw)\s+me\b"
+          r"|\b(?:forces|forced|forcing)\s+(?:it|himself|sex)\b|\b(?:its|it is)\s+his\s+right\b"
+          r"|\bended\s+up\s+with\s+(?:a\s+)?(?:split lip|black eye|bruises)\b"
+          r"|\b(?:when|while)\s+hes\s+(?:drinking|drunk|been drinking)\b[^?]{0,60}\bwhat\s+"
+          r"happens\b"
+          r"|\b(?:stop replying|have to go|got to go|gotta go|deleting this|delete this)\b"
+          r"[^?]{0,30}"
+          r"\bhes\s+(?:back|home|here|coming)\b"
+          r"|\bhes\s+(?:back|home)\s+(?:early|now)\b[^?]{0,30}\b(?:stop replying|have to go"
+          r"|got to go|delete)"
+          r"|\b(?:keeping|kept|keep|got|have)\s+a\s+bag\s+packed\b[^?]{0,60}\b(?:by the (?:back"
+          r"|front) door|in case i need to (?:leave|go|get out)|to get away)"),
+    _rule("overdose", "effects_and_counts",
+          r"\bmore\s+(?:of\s+)?(?:the|my)\s+(?:@GAP)?@PILL\s+than\s+(?:im|i am|i was)\s+(?:supposed"
+          r"|meant|allowed)"
+          r"|\b(?:taking|swallowing|popping)\s+(?:them|(?:the|my)\s+(?:@GAP)?@PILL|@PILL)\s+"
+          r"(?:one after another|one at a time|one by one)\b[^?]{0,30}\b(?:right now|now|while i"
+          r"|as i)"
+          r"|\b(?:tablets|pills|meds)\s+(?:are|have|s)\s+(?:started\s+)?kicking\s+in\b[^?]{0,60}"
+          r"\b(?:sorry|goodbye|bye)"
+          r"|\b(?:taken|took|swallowed|had)\s+everything\s+(?:that\s+)?(?:was|is)\s+in\s+the\s+"
+          r"(?:medicine\s+|bathroom\s+)?(?:cabinet|cupboard|drawer|box)"
+          r"|\bgoing\s+back\s+(?:to\s+the\s+\w+\s+)?for\s+(?:another|more)\s+(?:@GAP)?@PILL"
+          r"|(?:^|[.!?]\s*)(?:i\s+|ive\s+|just\s+)?(?:took|taken|swallowed)\s+them\s+all\s*"
+          r"(?:[.!?]|$)"
+          r"|\b@PILL\b[^?]{0,80}\b(?:im|i am)\s+on\s+(?:about\s+)?(?:\d+|\w+)\s+(?:or\s+\w+\s+)?"
+          r"(?:now|so far)\b"
+          r"|\b(?:keep|kept|keeps)\s+taking\s+more\s+(?:of\s+)?(?:(?:the|my)\s+)?(?:@GAP)?@PILL"
+          r"|\bwhat\s+i\s+(?:took|have taken|ve taken|swallowed)\b(?!\s+(?:to|for|from|with|was))"
+          r"|\btwo\s+more\b[^?]{0,40}\b(?:box|packet|bottle)\s+(?:is|was|s)\s+empty\b"
+          r"|\b@PILL\b[^?]*\?\s*[^?]{0,20}\b(?:i\s+)?(?:took|taken|had|swallowed)\s+(?:a lot|loads"
+          r"|lots|too many|too much)\b"
+          r"|\bempty\s+(?:blister\s+packs?|pill bottles|packets everywhere)\b"
+          r"|\b@PILL\b[^?]{0,80}\bi\s+(?:took|have taken|ve taken|had|swallowed)\s+(?:a lot|loads"
+          r"|lots|too many|too much)\b"
+          r"|\bi\s+must\s+(?:have|of|ve)\s+(?:taken|took|swallowed)\s+(?:them|it|the lot|all)\b"
+          r"|\btoo\s+many\s+of\s+(?:my|the)\s+(?:@GAP)?@PILL"
+          r"|\b(?:i|ive|im|she|shes)\s+(?:had|taken|took)\s+too\s+many\s+of\s+her\s+(?:@GAP)?@PILL"
+          r"[^?]{0,60}\b(?:thats me|its me)\b"
+          r"|\b(?:taken|took|had|swallowed)\s+(?:way\s+|well\s+|a lot\s+|far\s+)?over\s+(?:the\s+)?"
+          r"(?:dose|limit|recommended)"
+          r"|\b(?:oded|odd|od)\s+on\s+(?:my|the)\s+(?:@GAP)?@PILL",
+          unless_before=r"\b(?:feel|feeling|felt|look|looks|looking|seem|seems|bit|really|so"
+          r"|quite|taste|tastes)\s+$", negatable=False),
 )
 
 _RULES_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
@@ -2157,7 +2358,9 @@ _LONG_PAST = re.compile(
     r"\b(?:years ago|as a (?:teen\w*|kid|child|student|young girl)|when i was (?:younger"
     r"|a teen\w*|a kid|little|at school|at uni|\d+|in my teens)|in my (?:teens|twenties|early"
     r" twenties)|after my (?:first|eldest|last one|son|daughter)|with my (?:first|eldest)"
-    r"|in the past|used to|back then|a long time ago|ages ago)\b"
+    r"|in the past|used to|back then|a long time ago|ages ago|at (?:1[0-9]|[a-z]+teen)"
+    r"|before i met|before (?:the|my) (?:kids|baby|first)|after (?:her|his) first"
+    r"|when i was pregnant(?: with my first)?)\b"
 )
 _OVER_NOW = re.compile(
     r"\b(?:(?:im|i am|i feel|feeling)\s+(?:really\s+|so\s+|much\s+)?(?:well|fine|ok|okay|good"
@@ -2171,7 +2374,10 @@ _OVER_NOW = re.compile(
     r"|(?:left|moved out|got out|got away)\s+(?:him\s+|from him\s+)?(?:\d+|a|two|three|four"
     r"|five|six|ten|many|several|a few)?\s*(?:years?|months)\s+ago"
     r"|(?:lovely|new|good|kind|different)\s+(?:partner|husband|boyfriend|fella)\s+now"
-    r"|all in the past|behind me now|long behind me)\b"
+    r"|all in the past|behind me now|long behind me|(?:all|its all|thats all) behind me"
+    r"|very much in the past|nothing since|had help since|(?:well|fine|ok) for (?:months|years)"
+    r"|feel like myself again|with a lovely (?:man|woman|partner|husband) now"
+    r"|(?:hes|shes) lovely)\b"
 )
 _BACK_AGAIN = re.compile(
     r"\b(?:again|back|coming back|started|recently|lately|this week|last night|these days"
@@ -2266,8 +2472,18 @@ def _taking_back_contrast(text: str, end: int, sentence_end: int) -> int | None:
     return None
 
 
+# "the woman you're talking to ... that's me btw": the third person is her.
+_ITS_ME = re.compile(
+    r"\b(?:thats me|its me|asking for me|asking for myself|i mean me|meaning me"
+    r"|(?:the (?:woman|mum|mother|girl|lady|person))\s+(?:writing this|typing this|youre talking"
+    r" to|talking to you))\b"
+)
+
+
 def _about_someone_else(text: str, sentence_start: int, start: int) -> bool:
     """True if the nearest person mentioned before the match is not her."""
+    if _ITS_ME.search(text):
+        return False
     prefix = text[max(sentence_start, start - _LOOKBACK):start]
     last_other = -1
     for other in _OTHERS.finditer(prefix):
@@ -2287,7 +2503,8 @@ def _excepted(rule: Rule, text: str, start: int, end: int) -> bool:
     "to cope"): they must not hide deliberate self-harm.
     """
     sentence_start, sentence_end = _sentence_bounds(text, start, end)
-    if _LONG_PAST.search(text) and _OVER_NOW.search(text) and not _BACK_AGAIN.search(text):
+    if (_LONG_PAST.search(text) and _OVER_NOW.search(text)
+            and not _BACK_AGAIN.search(_OVER_NOW.sub(" ", text))):
         return True
     if _ASKED_BEFORE.search(text[max(0, start - 60):start]) and _ANSWERED_NO.search(
         text[end:end + 80]

@@ -29,8 +29,10 @@ MAX_FALSE_ALARM_RATE = 0.03
 SIZES = {"safety_set": (240, 30, 240), "unseen_set": (150, 25, 150), "final_set": (90, 15, 90),
          "holdout_set": (60, 10, 60), "blind_set": (60, 10, 60),
          "blind_set_2": (115, 19, 125), "blind_set_3": (115, 19, 125),
-         "blind_set_4": (115, 19, 125)}
-TUNED_ON = ("final_set", "holdout_set", "blind_set", "blind_set_2", "blind_set_3", "blind_set_4")
+         "blind_set_4": (115, 19, 125), "blind_set_5": (115, 19, 125),
+         "blind_set_6": (115, 19, 125)}
+TUNED_ON = ("final_set", "holdout_set", "blind_set", "blind_set_2", "blind_set_3", "blind_set_4",
+            "blind_set_5", "blind_set_6")
 TUNED_SET_RECALL = 0.98
 
 
