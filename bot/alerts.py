@@ -43,6 +43,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import make_msgid
+from urllib.parse import urlsplit
 
 import aiohttp
 import sqlalchemy as sa
@@ -104,7 +105,7 @@ class AlertConfig:
     smtp_cafile: str = ""
     email_from: str = ""
     email_to: tuple[str, ...] = ()
-    webhook_url: str = ""
+    webhook_url: str = field(default="", repr=False)  # chat tools put a token in its path
     webhook_secret: str = field(default="", repr=False)
     timeout: float = 10.0
 
@@ -162,7 +163,9 @@ class AlertConfig:
                          f"from {self.email_from} to {', '.join(self.email_to)}")
         if self.webhook_url:
             signed = "signed" if self.webhook_secret else "NOT signed"
-            lines.append(f"webhook: {self.webhook_url} ({signed})")
+            # Only the host: chat tools put the webhook's secret token in its path.
+            where = urlsplit(self.webhook_url)
+            lines.append(f"webhook: {where.scheme}://{where.netloc}/... ({signed})")
         return lines or ["no alert channel configured: staff are NOT alerted (see docs/safety.md)"]
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import sqlalchemy as sa
 import yaml
 
+from bot.alerts import AlertConfig, AlertConfigError
 from bot.database import REPO_ROOT, database_url, make_engine
 from bot.sites import SiteConfigError, load_sites
 from bot.training import ensure_model
@@ -167,6 +168,16 @@ class Stack:
         self.processes.clear()
 
 
+def staff_alerts_line() -> str:
+    """Where risk alerts go, for the start-up banner: nobody should run this believing staff
+    are told when they are not."""
+    try:
+        config = AlertConfig.from_env()
+    except AlertConfigError as exc:
+        return f"OFF, a setting is wrong: {exc}"
+    return "; ".join(config.describe())
+
+
 def main() -> int:
     stack = Stack()
     try:
@@ -189,6 +200,7 @@ def main() -> int:
         " (the only process reachable from other machines)\n"
         f"  Rasa server (REST channel): {stack.rasa_url}/webhooks/rest/webhook\n"
         f"  Action server:              {stack.action_url}/webhook\n"
+        f"  Staff alerts:               {staff_alerts_line()}\n"
         "  Chat in a terminal:         make shell   (in another terminal)\n"
         "  Export the records:         .venv/bin/bot export --format csv\n"
         "  Logs:                       var/logs/\n"

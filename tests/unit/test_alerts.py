@@ -66,7 +66,8 @@ def webhook_config(receiver: WebhookReceiver, secret: str = SECRET) -> AlertConf
 
 
 def test_configuration_from_the_environment(smtp: SmtpReceiver) -> None:
-    env = {**smtp.env("a@example.org, b@example.org"), "ALERT_WEBHOOK_URL": "https://x.test/h",
+    env = {**smtp.env("a@example.org, b@example.org"),
+           "ALERT_WEBHOOK_URL": "https://x.test/services/T0/B0/token-in-the-path",
            "ALERT_WEBHOOK_SECRET": SECRET}
     config = AlertConfig.from_env(env)
     assert config.channels == ("email", "webhook")
@@ -75,6 +76,9 @@ def test_configuration_from_the_environment(smtp: SmtpReceiver) -> None:
     described = "\n".join(config.describe()) + repr(config)
     assert "STARTTLS" in described and "signed" in described
     assert SECRET not in described and env["ALERT_SMTP_PASSWORD"] not in described
+    # A chat tool's webhook carries its token in the path: only the host is ever shown.
+    assert "token-in-the-path" not in described
+    assert "https://x.test/..." in described
 
 
 def test_nothing_configured_says_so() -> None:
