@@ -186,7 +186,7 @@ def normalise(text: str) -> str:
 
 _NEGATORS = (
     "not|never|no|dont|doesnt|didnt|havent|hasnt|hadnt|wouldnt|wont|isnt|arent|wasnt|werent"
-    "|couldnt|nor|neither|none|nothing|nobody"
+    "|couldnt|nor|neither|none|nothing|nobody|nobodys|noones"
 )
 _VOCAB: dict[str, str] = {
     # any one word (may carry a comma), never crossing a sentence end
@@ -197,7 +197,9 @@ _VOCAB: dict[str, str] = {
     "BABYNOUN": (
         r"(?:(?:the|my|our|this|that|her|his|me|a|your)\s+)?(?:(?:little|poor|tiny|own)\s+)?"
         r"(?:baby|babies|babe|bubba|bubs|bub|baba|newborn|little one|son|daughter|boy|girl"
-        r"|kids?|children|child|twins?|toddler|lad)\b"
+        r"|kids?|children|child|twins?|toddler|lad)\b(?!\s+(?:monitors?|wipes|bath\b|bottles?|clothes"
+        r"|gym|walker|carrier|sling|seat|toys?|shower|group|massage|classes|food|milk|formula"
+        r"|brain|blues|stuff|things|bag))"
     ),
     "PILL": (
         r"(?:pills?|tablets?|tabs|meds|medication|medications|medicines?|capsules?"
@@ -446,7 +448,7 @@ RULES: tuple[Rule, ...] = (
           unless_before=r"\b(?:can|could|shall|do|should)\s+(?:we|i|you)\s+$",
           unless_after=r"\s+(?:with|between|early|off)\b"),
     _rule("suicide", "want_to_die",
-          r"\b(?:want|wanted|wanting|wish|wishing|ready|longing|hoping|going|trying|plan\w*"
+          r"\b(?:want|wants|wanted|wanting|wish|wishing|ready|longing|hoping|going|trying|plan\w*"
           r"|prefer|need|would like|id like|like|deserve|waiting)\s+to\s+(?:just\s+)?(?:di+e+"
           r"(?!\s+down)|be dead|stop living|stop breathing|not exist|stop existing|not be alive)\b",
           unless_before=r"\b(?:thought|felt|was sure|was convinced|believed|knew|genuinely thought)"
@@ -917,7 +919,7 @@ RULES: tuple[Rule, ...] = (
           r"|\b(?:and|then)\s+(?:then\s+)?(?:shook|slapped|smacked)\s+(?:him|her)\b"
           r"|\bi\s+(?:just\s+)?(?:slapped|smacked|hit|pinched|whacked)\s+(?:his|her)\s+(?:leg|legs"
           r"|arm|arms|hand|hands|bottom|bum|face|head)\b",
-          unless_after=r"\s+(?:back|up|awake|off|hand\b|away from)"),
+          unless_after=r"\s+(?:back|up|awake|off|hand\s+(?:away|off|out)|away from)"),
     _rule("harm_baby", "dont_trust_myself_with_baby",
           r"\b(?:dont|cant|never|no longer)\s+trust\s+@MYSELF\s+(?:@GAP){0,2}?(?:with|around"
           r"|near|alone with)\s+@BABY"),
@@ -2308,6 +2310,118 @@ RULES: tuple[Rule, ...] = (
           r"|\b(?:oded|odd|od)\s+on\s+(?:my|the)\s+(?:@GAP)?@PILL",
           unless_before=r"\b(?:feel|feeling|felt|look|looks|looking|seem|seems|bit|really|so"
           r"|quite|taste|tastes)\s+$", negatable=False),
+    # Families added after measuring blind_set_7.yml and blind_set_8.yml (docs/safety.md):
+    # goodbyes and handovers, rehearsals, wounds and hiding them, second-language English,
+    # and asking "is it dangerous?" about what she has already done.
+    _rule("suicide", "goodbyes_and_rehearsals",
+          r"\b(?:written|wrote|writing)\s+(?:@GAP){0,2}?letters?\s+(?:for|to)\b[^?]{0,80}\b(?:drawer"
+          r"|someone to know|in case|goodbye|for after|find them)"
+          r"|\b(?:stood|standing|stand|stopping|stop|stopped|sat|sitting)\s+(?:@GAP){0,3}?(?:on|at"
+          r"|by|near)\s+(?:the|a)\s+(?:bridge|cliff|cliffs|edge|platform|railway bridge)\b"
+          r"[^?]{0,120}\b(?:how easy|looking down|look down|for ages|ages|for an hour|a long time"
+          r"|thinking about)"
+          r"|\b(?:dont|do not)\s+think\s+i\s+want\s+to\s+be\s+(?:here|around|alive)\b"
+          r"|\bcount\w*\s+(?:out\s+)?(?:how many\s+)?(?:@GAP){0,2}?@PILL\b[^?]{0,60}\b"
+          r"(?:put them back"
+          r"|feel weird|in case|enough)"
+          r"|\b(?:not turning|not turn|let go of)\s+the\s+wheel\b"
+          r"|\bwhoever\s+(?:has|have|will have|ends up having)\s+to\s+(?:take over|look after"
+          r"|raise)\b"
+          r"|\b(?:practice|dry|trial)\s+run\b[^?]{0,60}\b(?:backed out|back out|try again"
+          r"|trying again|go through with|next time)"
+          r"|\b(?:tied|tie|tying|put|wrapped)\s+(?:something|a \w+|it|the \w+)\s+"
+          r"(?:round|around)\s+"
+          r"my\s+neck\b"
+          r"|\bwithout\s+(?:me|them)\s+in\s+it\b"
+          r"|\b(?:thinking|think|thought)\s+about\s+(?:driving|crashing|swerving|steering)\s+into\s+"
+          r"(?:something|anything|a wall|a tree|a lorry|the barrier|traffic)\b"
+          r"|\bfor\s+afterwards\b"
+          r"|\b(?:said|saying|say)\s+my\s+goodbyes\b"
+          r"|\b(?:probably\s+)?(?:wont|will not|not going to)\s+matter\s+(?:by then|soon|anymore)"
+          r"|\btrain\s+times\b[^?]{0,60}\b(?:not to go|what i mean|not to catch|wasnt to)"
+          r"|\b(?:with|took|taking|bought)\s+(?:a|the)\s+(?:rope|belt|cord)\b[^?]{0,60}\b"
+          r"(?:came back"
+          r"|next time|couldnt|didnt)\b"
+          r"|\bbetter\s+off\s+with\s+(?:anyone|anybody|someone)\s+(?:but|else|other than)\b",
+          negatable=False),
+    _rule("self_harm", "wounds_and_hiding",
+          r"\bused\s+to\s+(?:cut|self harm|burn myself|hurt myself)\b(?!\s+(?:hair|my hair|the|his"
+          r"|her))[^?]{0,80}\b(?:did it again|again|started|back)\b"
+          r"|\b(?:cuts|wounds|burns)\b.{0,80}?\bhow\s+i\s+got\s+them\b"
+          r"|\blong\s+sleeves\b[^?]{0,40}\b(?:because of|cos of|to hide)\s+my\s+"
+          r"(?:arms|wrists|legs)"
+          r"|\bsleeves\s+down\b[^?]{0,40}\b(?:see|notice)\s+my\s+(?:wrists|arms|cuts|scars)\b"
+          r"|\b(?:i|me|mi)\s+(?:cut|cutting)\s+(?:arm|arms|leg|legs|wrist|wrists)\b"
+          r"|\b(?:stop|stopped|stopping)\s+eating\s+(?:on purpose|deliberately|to punish|as a"
+          r" punishment|as punishment)"
+          r"|\buse\s+(?:them|it|a knife|the knife|a blade|the blade)\s+on\s+(?:my\s+)?(?:arms?"
+          r"|wrists?|legs?|thighs?|myself|me)\b"
+          r"|\blighter\b[^?]{0,40}\b(?:on\s+)?my\s+(?:wrist|arm|leg|skin|hand)\b"
+          r"|\b(?:scars|cuts|wounds)\b.{0,60}?\b(?:still open|from last week|from last night"
+          r"|are fresh)\b", negatable=False),
+    _rule("harm_baby", "wishes_and_hands",
+          r"\bwish\s+(?:i\s+had|id|i)\s+never\s+had\s+(?:him|her|the baby|them)\b"
+          r"|\bwish\s+(?:he|she)\s+(?:wasnt|was not|werent)\s+(?:here|born|alive)\b"
+          r"|\b(?:imagin\w*|picture\w*|thoughts? of|seeing)\s+(?:the\s+)?knife\b[^?]{0,60}\b(?:she"
+          r"|he|her|him|baby)\b"
+          r"|\b(?:scared|afraid|frightened|terrified)\s+(?:of\s+)?what\s+(?:that\s+means\s+)?i\s+"
+          r"(?:might|could|will|would)\s+do\b"
+          r"|\b(?:squeezed|squeeze|squeezing|gripped|grip|grabbed|grab|pinched|pinch)\s+(?:his|her"
+          r"|the babys)\s+(?:arm|arms|leg|legs|wrist|hand)\s+(?:too\s+)?(?:hard|tight)\b"
+          r"|\b(?:telling|tells|told)\s+me\s+to\s+@HARM\s+@BABY"
+          r"|\b(?:baby|her|him)\s+dying\b[^?]{0,40}\b(?:relieved|relief)\b"
+          r"|\bwish\w*\s+(?:the baby|he|she|her|him)\s+would\s+(?:stop breathing|die|not wake)"
+          r"|\b(?:leave|leaving)\s+@BABY\s+(?:@GAP){1,4}?(?:at|on|outside)\s+(?:the\s+)?(?:hospital"
+          r"|doorstep|church|police station|fire station)\b"
+          r"|\bshouldnt\s+be\s+left\s+(?:alone\s+)?with\s+(?:her|him|the baby|them)\b"
+          r"|\b(?:cover|covering|covered|put|putting|hold|holding)\s+(?:her|his|the babys)\s+"
+          r"(?:mouth"
+          r"|nose|face)\b[^.!?]{0,30}\b(?:with my hand|to (?:make|stop)|so (?:she|he) stops)"
+          r"|\blook\s+at\s+(?:him|her)\s+and\s+want\s+(?:him|her)\s+gone\b"
+          r"|\b(?:dont|do not)\s+think\s+(?:@BABYNOUN|she|he)\s+(?:@GAP){0,6}?is\s+(?:really\s+)?"
+          r"mine\b", negatable=False),
+    _rule("psychosis", "voices_walls_and_time",
+          r"\b(?:god|the devil|satan|angels?|spirits?)\s+(?:is|are|s)\s+(?:speaking|talking|talks"
+          r"|speaks)\s+(?:to me\s+)?through\b"
+          r"|\b(?:whos|who is|someone is|someones|theyre)\s+controlling\s+my\s+(?:phone|mind"
+          r"|thoughts|head)\b"
+          r"|\b(?:didnt|did not|dont)\s+know\s+how\s+i\s+got\s+(?:there|here)\b"
+          r"|\b(?:keep|keeps|been)\s+losing\s+(?:time|where i am)\b"
+          r"|\bhear\w*\s+(?:a|an)\s+(?:mans|womans|mens|strange|mans)\s+voice\b"
+          r"|\b(?:crying|voices|whispering|talking|a baby|babies)\s+in\s+the\s+walls\b"
+          r"|\b(?:they|someone|people)\s+(?:listen|are listening|listening|listens)\s+(?:in\s+)?"
+          r"(?:on|to)\s+(?:the|my)\s+(?:phone|calls)\b"
+          r"|\bmy\s+(?:hands|face|body|reflection)\s+(?:dont|doesnt|do not)\s+(?:look|feel)\s+like"
+          r"\s+(?:mine|me)\b"
+          r"|\bslept\s+(?:maybe\s+|about\s+|only\s+|like\s+)?(?:\d+|one|two|three|four|five|six)\s+"
+          r"hours\s+(?:this week|in (?:\w+\s+)?days|all week|in total)\b"
+          r"|\bconnected\s+to\s+everything\b", negatable=False),
+    _rule("danger_at_home", "injuries_and_threats",
+          r"@SUBJ\s+(?:@FGAP){0,2}?(?:broke|broken|fractured|split|cut)\s+my\s+(?:finger|fingers"
+          r"|arm|wrist|nose|rib|ribs|jaw|lip|tooth|teeth)\b"
+          r"|\b(?:they|he|she)\s+(?:say|said|says)\s+(?:theyll|hell|shell|they will|he will"
+          r"|she will"
+          r"|they would|theyd|hed)\s+(?:@GAP)?(?:hurt|kill|take|harm)\s+(?:me|the baby|my baby"
+          r"|her|him|us)\b"
+          r"|\bmake\s+me\s+do\s+(?:stuff|things)\s+i\s+(?:dont|do not)\s+want\b"
+          r"|\b(?:he|hes)\b[^?]{0,80}\bbruises?\s+on\s+my\b"
+          r"|\bhes\s+(?:got|getting|been)\s+(?:worse|more violent|nastier|angrier)\b"
+          r"|\brefuges\b"),
+    _rule("overdose", "asking_after_taking",
+          r"\b(?:asking|ask)\s+(?:cos|because|coz|as)\s+i\s+(?:already\s+|have\s+already\s+"
+          r"|ve already\s+)?(?:took|taken|have|had|swallowed|did)\b"
+          r"|\bover\s+(?:what\s+it\s+says|whats\s+on|what\s+is\s+on|what\s+s\s+on)\b"
+          r"|\bmore\s+than\s+(?:it\s+says|the box says|what it says)\b"
+          r"|\b@TOOK\s+(?:some\s+of\s+|all\s+of\s+)?(?:my\s+mums|my\s+dads|my\s+partners|my\s+nans"
+          r"|someone elses)\s+(?:@GAP)?@PILL\b"
+          r"|\b(?:tablets|pills|meds)\b[^?]{0,20}\b(?:dont|do not)\s+(?:even\s+)?know\s+what\s+they"
+          r"\s+are\b"
+          r"|\bgoing\s+back\s+to\s+the\s+\w+\s+and\s+taking\s+(?:another|more)\b"
+          r"|\b@PILL\b[^?]{0,80}\b(?:keep|kept)\s+taking\s+more\b"
+          r"|\b@TOOK\s+(?:all\s+)?(?:her|his)\s+(?:@GAP)?@PILL\b[^?]{0,60}\b(?:what do i do|gone"
+          r"\s+(?:really\s+)?(?:sleepy|drowsy)|wont wake|cant wake|not waking)"
+          r"|\bme\s+(?:take|taking|took)\s+(?:many|lot|lots|too many|all)\s+(?:the\s+)?@PILL",
+          negatable=False),
 )
 
 _RULES_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
@@ -2358,7 +2472,7 @@ _LONG_PAST = re.compile(
     r"\b(?:years ago|as a (?:teen\w*|kid|child|student|young girl)|when i was (?:younger"
     r"|a teen\w*|a kid|little|at school|at uni|\d+|in my teens)|in my (?:teens|twenties|early"
     r" twenties)|after my (?:first|eldest|last one|son|daughter)|with my (?:first|eldest)"
-    r"|in the past|used to|back then|a long time ago|ages ago|at (?:1[0-9]|[a-z]+teen)"
+    r"|in the past|used to|back then|a long time ago|ages ago|a decade ago"
     r"|before i met|before (?:the|my) (?:kids|baby|first)|after (?:her|his) first"
     r"|when i was pregnant(?: with my first)?)\b"
 )
@@ -2377,12 +2491,19 @@ _OVER_NOW = re.compile(
     r"|all in the past|behind me now|long behind me|(?:all|its all|thats all) behind me"
     r"|very much in the past|nothing since|had help since|(?:well|fine|ok) for (?:months|years)"
     r"|feel like myself again|with a lovely (?:man|woman|partner|husband) now"
-    r"|(?:hes|shes) lovely)\b"
+    r"|(?:hes|shes) (?:lovely|great|kind|amazing)|long gone|long over|(?:thats|its) over"
+    r"|settled (?:now|in our own place)|safe now|havent for over a decade)\b"
 )
 _BACK_AGAIN = re.compile(
     r"\b(?:again|back|coming back|started|recently|lately|this week|last night|these days"
     r"|today|tonight|right now|but now|now i|and now|creeping|returning|since the birth"
+    r"|this (?:morning|afternoon|evening)|earlier|(?:hours?|minutes?|mins?) ago"
     r"|since (?:she|he) was born|this time (?:it|its))\b"
+)
+# "my husband snores, I want to smother him with a pillow lol": a joke about a grown-up.
+_PARTNER_JOKE = re.compile(
+    r"\b(?:husband|hubby|partner|boyfriend|fella|other half|mother in law|mil|father in law)\b"
+    r"[^?]*\b(?:him|her)\b[^.!?]{0,40}\b(?:lol|haha\w*|lmao)\b"
 )
 # "the GP asked if I'd had thoughts of harming myself and I said no"
 _ASKED_BEFORE = re.compile(
@@ -2505,6 +2626,8 @@ def _excepted(rule: Rule, text: str, start: int, end: int) -> bool:
     sentence_start, sentence_end = _sentence_bounds(text, start, end)
     if (_LONG_PAST.search(text) and _OVER_NOW.search(text)
             and not _BACK_AGAIN.search(_OVER_NOW.sub(" ", text))):
+        return True
+    if rule.category == "harm_baby" and _PARTNER_JOKE.search(text, max(0, start - _LOOKBACK)):
         return True
     if _ASKED_BEFORE.search(text[max(0, start - 60):start]) and _ANSWERED_NO.search(
         text[end:end + 80]
