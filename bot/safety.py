@@ -714,6 +714,13 @@ RULES: tuple[Rule, ...] = (
           r"|\bonly\s+reason\s+(?:im|i am)\s+still\s+(?:here|alive)"
           r"|\bhappen\w*\s+to\s+me\b[^.!?]*[.!?]?[^.!?]{0,60}\b(?:make|making|made)\s+(?:that|it)"
           r"\s+happen", negatable=False),
+    # "so tired I could die lol": an idiom, explained so that a model guess is overruled too;
+    # "I could just die, I hate my life" still fires.
+    _rule("suicide", "could_die",
+          r"\bi\s+could\s+(?:literally\s+|actually\s+|honestly\s+|just\s+)*die\b",
+          unless_before=r"\b(?:tired|exhausted|knackered|shattered|embarrassed|mortified|hungry"
+          r"|hot|cringe|cringed|full|excited|happy)\b[^.!?]{0,20}$",
+          unless_after=r"\s*(?:@GAP){0,3}?(?:lol|haha\w*|lmao|of|from|for a|laughing|happy)\b"),
     _rule("suicide", "do_something_to_myself",
           r"\b(?:do|doing)\s+something\s+to\s+@MYSELF"),
     # A few unambiguous phrases in languages often spoken by UK mothers. Partial coverage

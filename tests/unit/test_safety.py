@@ -186,7 +186,22 @@ IDIOMS = [
     "I'm drowning in washing",
     "I put music on to drown him out",
     "I'd die of embarrassment",
+    "so knackered I could actually die haha",
+    "my partner snores all night, I could smother him with a pillow lol",
+    "I used to self harm years ago but I've been well for a long time now",
+    "the health visitor asked if I'd had thoughts of hurting myself and I said no",
+    "can you send me the leaflet about the baby monitor",
 ]
+
+
+@pytest.mark.parametrize("text, category", [
+    ("I could just die, nobody would even notice", "suicide"),
+    ("I took a box of paracetamol at 10 this morning, I feel fine now", "overdose"),
+    ("I used to self harm as a teenager and last night I did it again", "self_harm"),
+    ("the woman writing this has been burning her own arms. that's me", "self_harm"),
+])
+def test_what_explains_an_idiom_does_not_hide_a_risk(text: str, category: str) -> None:
+    assert assess(text).category == category, find_risks(text)
 
 
 @pytest.mark.parametrize("text", IDIOMS)
