@@ -91,6 +91,8 @@ _QUOTES = str.maketrans(
 # (pattern, replacement), applied in order on lower-cased text without apostrophes.
 _SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
     (r"&", " and "),
+    (r"\bmy self\b", "myself"),
+    (r"\btuk\b", "took"),
     (r"\bi m\b", "im"),
     (r"\bi ve\b", "ive"),
     (r"\bi am\b", "im"),
@@ -276,6 +278,7 @@ _VOCAB["BABYCARE"] = (
     r"|(?:[^\s.!?]+\s+){0,3}?haha\w*\b"
     r"|(?:[^\s.!?]+\s+){0,6}?(?:so tiny|so small|wriggly|wriggling|slippery|clumsy"
     r"|(?:when|while)\s+(?:im|i am)\s+carrying"
+    r"|so\s+i\s+(?:always|hold|carry|never)\b"
     r"|(?:when|because|cos|as)\s+(?:im|i am)\s+(?:so\s+|really\s+|too\s+)?(?:tired|exhausted"
     r"|shattered|knackered|clumsy|half asleep)|soft spot|fontanelle|belly button|cord stump|gums"
     r"|(?:cut|cutting|trim|trimming|file|filing|clip|clipping)\s+"
@@ -634,7 +637,7 @@ RULES: tuple[Rule, ...] = (
     _rule("suicide", "do_something_stupid",
           r"\b(?:do|doing|done|did)\s+something\s+(?:stupid|silly|daft|drastic)\b",
           unless_after=r"\s+(?:with|at|in|on)\s+(?:the|my|this|her|his)\s+(?:form|hair|shopping"
-          r"|car|order|booking|phone)"),
+          r"|car|order|booking|phone)|\s+(?:and|like)\s+(?:book|buy|go|get|order|have|treat)\b"),
     _rule("suicide", "scared_what_i_do_to_myself",
           r"\bwhat\s+(?:i|id|ill)\s+(?:might|could|would|will|may)?\s*do\s+to\s+@MYSELF\b"),
     _rule("suicide", "copy_someone_who_died",
@@ -1018,7 +1021,8 @@ RULES: tuple[Rule, ...] = (
           r"\b(?:hear|hearing|heard|hears)\s+(?:@GAP)?(?:voices?|whispers|whispering)\b",
           others=True,
           unless_after=r"\s+of\s+(?:the|other|my|her|his|their)|(?:(?!nobody|nothing|not there"
-          r"|arent|isnt)[^.!?]){0,40}?(?:turned out|it was (?:just )?(?:my|the)|from next door"
+          r"|arent|isnt)[^.!?]){0,40}?(?:turned out|turns out|picking up"
+          r"|it was (?:just )?(?:my|the)|from next door"
           r"|from the (?:tv|telly|radio|street|neighbours))"),
     _rule("psychosis", "hearing_things",
           r"\b(?:hear|hearing|heard)\s+things\b(?!\s+(?:about|from|on|like|at|in the))"
@@ -1050,7 +1054,8 @@ RULES: tuple[Rule, ...] = (
           r"|speaking|calling|telling|standing|sitting)"
           r"|\bseeing\s+things\s*(?:$|[.!?,;])"
           r"|\bhallucinat\w+", others=True,
-          unless_before=r"\b(?:thought|swore|swear)\s+i\s+(?:was|must be|must have been)\s+$",
+          unless_before=r"\b(?:thought|swore|swear)\s+i\s+(?:was|must be|must have been)\s+$"
+          r"|\bis\s+(?:that|it|this)\s+(?:a|an)?\s*$",
           unless_after=r"\s*(?:@GAP){0,2}?(?:lol|haha\w*|lmao)\b"),
     _rule("psychosis", "seeing_things_in_walls",
           r"\b(?:see|seeing|saw|seen)\s+(?:@GAP)?(?:faces|figures|shadows|people|bugs|insects"
@@ -2429,6 +2434,122 @@ RULES: tuple[Rule, ...] = (
           r"\s+(?:really\s+)?(?:sleepy|drowsy)|wont wake|cant wake|not waking)"
           r"|\bme\s+(?:take|taking|took)\s+(?:many|lot|lots|too many|all)\s+(?:the\s+)?@PILL",
           negatable=False),
+    # Families added after measuring blind_set_9.yml and blind_set_10.yml (docs/safety.md):
+    # formal and second-language phrasing, preparations, non-cutting self-harm, intrusive
+    # thoughts of every kind, control of money, body and papers, staggered overdoses.
+    _rule("suicide", "preparations_and_plain_wishes",
+          r"\b(?:manage|cope|get by|be fine|do fine)\s+(?:perfectly\s+|just\s+|absolutely\s+)?"
+          r"(?:well\s+|fine\s+|better\s+)?without\s+me\b"
+          r"|\b(?:wont|will not|doesnt|does not)\s+matter\s+what\s+happens\s+to\s+me\b"
+          r"|\b(?:saving|saved|keeping|hoarding|collecting|stashing)\s+(?:up\s+)?my\s+(?:@GAP)?"
+          r"@PILL\s+(?:in|under)\b"
+          r"|\bno\s+(?:wish|desire|will)\s+to\s+(?:carry on|go on|keep)\s+(?:living|going)\b"
+          r"|\bno\s+(?:wish|desire)\s+to\s+live\b"
+          r"|\bif\s+i\s+die\s+(?:is|it is|its|will be|would be)\s+better\b"
+          r"|\bnearly\s+(?:stepped|jumped|went|walked)\s+(?:off|over|in|out)\b"
+          r"|\bfor\s+when\s+(?:im|i am)\s+(?:not\s+(?:around|here)|gone)\b"
+          r"|\bhopes\s+(?:that\s+)?i\s+(?:just\s+)?(?:dont|wont|never)\s+wake\b"
+          r"|\b(?:which|what)\s+(?:rope|belt|cord|beam|hook)\s+(?:would|will|could)\s+(?:hold"
+          r"|work|take my weight)\b"
+          r"|\b@PILL\b[^?]{0,60}\bcount\w*\s+them\b"
+          r"|\b(?:come|came|reached)\s+to\s+the\s+end(?=\s*(?:[.!?,]|$|\s+(?:now|of (?:it all"
+          r"|everything|my life|the road)|i think)))"
+          r"|\b(?:got|have|made)\s+a\s+plan\b[^?]{0,30}\b(?:just need|when|once|house empty"
+          r"|tonight)"
+          r"|\b(?:bank details|passwords)\b[^?]{0,40}\bjust\s+in\s+case\b"
+          r"|\b(?:started|start|been)\s+planning\s+(?:it\s+)?again\b"
+          r"|\bthe\s+thoughts\s+are\s+back\b"
+          r"|\b(?:didnt|dont|did not|do not)\s+care\s+(?:what|if\s+anything)\s+happen\w*\s+to\s+me"
+          r"\b", negatable=False),
+    _rule("self_harm", "burns_needles_and_hunger",
+          r"\b(?:hold|holding|held|press|pressing|pressed|put|putting|keep)\s+my\s+(?:arm|arms|hand"
+          r"|hands|wrist|skin|leg)\s+(?:against|on|under)\b.{0,50}?\b(?:till|until|blister\w*|burn"
+          r"|raw)\b"
+          r"|\b(?:dont|do not|dont feel like i|dont think i)\s+(?:\w+\s+){0,2}?deserve\s+(?:food"
+          r"|to eat|a meal)\b"
+          r"|\b(?:making|made)\s+myself\s+(?:sick|throw up|vomit)\b"
+          r"|\b(?:jab|jabbed|jabbing|stab|stabbed|stabbing|stick|stuck|sticking)\s+(?:a|the)\s+"
+          r"(?:needle|pin|compass|pen|fork|knife)\s+(?:in|into)\s+my\b"
+          r"|\brelapsed\b[^?]{0,60}\b(?:not deep|cleaned it up|plaster|bleeding|stitches)\b"
+          r"|\b(?:marks|cuts|scars|bruises|burns)\s+on\s+my\s+(?:wrists?|arms?|legs?|thighs?)\s+"
+          r"(?:are|were)\s+(?:from\s+me|mine|self inflicted)\b"
+          r"|\b(?:pulled|pulling|pull)\s+out\s+(?:@GAP){0,5}?hair\b[^?]{0,60}\b(?:bald|on purpose"
+          r"|bleeds|to feel)"
+          r"|\b(?:stitched|stitches)\b[^?]{0,60}\burges?\b"
+          r"|\brazors?\b[^?]{0,40}\b(?:wasnt|not|isnt)\s+for\s+(?:my\s+)?(?:legs|shaving)\b"
+          r"|\bhurt\s+my\s+self\b|\bknife\s+on\s+(?:my\s+)?arm\b", negatable=False),
+    _rule("harm_baby", "intrusions_and_roughness",
+          r"\b(?:pillow|blanket|cushion)\s+(?:near|on|over)\s+(?:her|his|the babys)\s+face\b"
+          r"|\b(?:cant|can not|cannot|shouldnt)\s+be\s+trusted\s+(?:alone\s+)?with\s+(?:her|him"
+          r"|the baby|them)\b"
+          r"|\bshook\s+(?:the|her|his)\s+(?:moses basket|cot|crib|pram|bouncer|car seat)\s+"
+          r"(?:really\s+|so\s+)?hard\b"
+          r"|\bsexual\s+(?:thoughts|ones|images|pictures)\b[^?]{0,60}\b(?:him|her|baby|nappy|son"
+          r"|daughter)\b"
+          r"|\b(?:really\s+|so\s+|too\s+)?rough\s+(?:putting|picking|handling|changing|with)\s+"
+          r"(?:him|her)\b"
+          r"|\bcutting\s+(?:her|his)\s+(?:fingers|toes|finger|toe)\s+off\b"
+          r"|\b(?:come|came)\s+(?:really\s+|so\s+)?close\s+to\s+(?:hitting|hurting|shaking|smacking"
+          r"|slapping)\s+(?:her|him|the baby)\b"
+          r"|\bif\s+something\s+happened\s+to\s+(?:the baby|her|him)\b[^?]{0,40}\b(?:go back|better"
+          r"|easier|relief)\b"
+          r"|\b(?:baby|she|he)\s+(?:is|will be|would be)\s+better\s+if\s+(?:she|he)\s+(?:die|dies"
+          r"|dead)\b", negatable=False),
+    _rule("psychosis", "control_codes_and_death",
+          r"\b(?:@BABYNOUN|baby)\s+(?:@GAP){7,10}?(?:isnt|is not|aint)\s+(?:really\s+)?mine\b"
+          r"|\b(?:somebody|someone|they)\s+(?:control|controls|controlling)\s+my\s+(?:thoughts|mind"
+          r"|head)\b"
+          r"|\bput\w*\s+(?:ideas|thoughts|voices)\s+(?:in|into)\s+my\s+(?:head|mind)\b"
+          r"|\bevil\s+eyes\b|\bsomethings?\s+inside\s+(?:him|her)\b"
+          r"|\bspeak\w*\s+in\s+code\b"
+          r"|\b(?:chip|tracker|microchip)\b[^?]{0,40}\btracking\s+(?:us|me|him|her)\b"
+          r"|\b(?:theyre|they are)\s+coming\s+for\s+(?:the baby|her|him|me|us)\b"
+          r"|\basked\s+(?:him|her|them)\s+the\s+same\s+thing\s+(?:\d+|ten|over and over)"
+          r"|\bi\s+(?:think\s+)?(?:i\s+)?died\s+(?:having|giving birth|in childbirth|during)\b"
+          r"|\bcleanse\s+(?:the|my|our)\s+(?:house|home|baby)\b"
+          r"|\bshadows?\s+of\s+(?:people|a man|a woman|someone)\b", negatable=False),
+    _rule("danger_at_home", "control_of_body_money_and_papers",
+          r"\b(?:hes|he is|he s)\b[^?]{0,60}\b(?:locked|lock)\s+(?:myself|the (?:bedroom|bathroom)"
+          r" door|us)\b"
+          r"|\b(?:he|hes)\b[^?]{0,40}\bchecks?\s+(?:the|my|all the)\s+receipts\b"
+          r"|\bgives\s+me\s+(?:\w+\s+){0,2}(?:pound|quid|pounds)\s+a\s+week\b"
+          r"|\bchastis\w+\s+me\s+physically\b|\bphysically\s+(?:chastis\w+|punish\w+|disciplin\w+)"
+          r"\s+me\b"
+          r"|\b(?:made|makes|forced|forces)\s+me\s+(?:come|go)\s+off\s+(?:the\s+)?(?:pill"
+          r"|contraception|implant|coil)\b"
+          r"|\bscared\s+to\s+say\s+no\b"
+          r"|\b(?:taken|took|hidden|hid|keep|keeps)\s+my\s+passport\b"
+          r"|\btak\w+\s+(?:the|my)\s+baby\s+(?:abroad|away from me|out of the country)\b"
+          r"|\bthreaten\w*\s+to\s+(?:ring|call|tell|report me to)\s+social\s+services\b"
+          r"|\bex\b[^?]{0,80}\b(?:watching me|knows what im wearing)\b"
+          r"|\bhe\s+said\b[^?]{0,60}\bended\s+up\s+dead\b"
+          r"|\bpunched\s+(?:a\s+hole\s+in\s+)?the\s+wall\s+(?:next to|by|beside)\s+my\s+(?:head"
+          r"|face)\b"),
+    _rule("overdose", "staggered_and_borrowed",
+          r"\b(?:drink|drank|eat|ate|take|took)\s+(?:too much|too many|many|lot of|a lot of)\s+"
+          r"(?:the\s+)?@PILL"
+          r"|\b(?:excessive|large|huge|dangerous)\s+(?:quantity|amount|number|dose)\s+of\s+"
+          r"(?:my\s+)?(?:@GAP)?@PILL"
+          r"|\b@PILL\b[^?]{0,60}\bon\s+my\s+(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth"
+          r"|seventh|eighth|ninth|tenth)\b"
+          r"|\b(?:keep|kept)\s+(?:popping|necking|swallowing)\s+(?:the\s+|my\s+)?(?:@GAP)?@PILL"
+          r"|\b(?:whole|entire|full)\s+(?:blister\s+pack|packet|box|strip|bottle)\s+of\s+@PILL\b"
+          r"[^?]{0,60}\b(?:gone|since|today|tonight)"
+          r"|\b@TOOK\s+(?:the|my)\s+@PILL[.,\s]*(?:all of them|the lot|every one)\b"
+          r"|\bhalf\s*way\s+through\s+(?:the|a|my)\s+(?:packet|box|bottle|strip)\b"
+          r"|\b@PILL\b[^?]{0,60}\bwashed\s+(?:them\s+|it\s+)?down\s+with\b"
+          r"|\b@TOOK\s+(?:some\s+)?@PILL\s+(?:last night|earlier|yesterday)\b[^?]{0,40}\b(?:didnt"
+          r" tell|not told|havent told|nobody knows|feel(?:ing)? sick|side hurts)"
+          r"|\b@TOOK\s+(?:some\s+of\s+|all\s+of\s+|all\s+)?(?:my\s+mums|my\s+dads|my\s+partners"
+          r"|my\s+nans|my\s+friends|my\s+mates|someone elses)\s+(?:@GAP){0,2}?@PILL\b"
+          r"|\b@PILL\b[^?]{0,80}\b(?:had|took|taken|swallowed)\s+(?:\d+|two|three|four)\s+"
+          r"(?:packets|boxes|strips|bottles)\b"
+          r"|\b(?:drank|drunk|swallowed|taken|took)\s+the\s+lot\b[^?]{0,20}\b(?:with|and)\s+"
+          r"(?:some\s+)?(?:gin|vodka|wine|whisky|alcohol|booze)"
+          r"|\bdouble\s+and\s+triple\b"
+          r"|\b(?:swallowed|took|taken)\s+(?:a\s+handful|handfuls|a load|loads)\s+of\s+whatever\b"
+          r"|\b(?:keep|kept)\s+taking\s+(?:a few|a couple|two|some)\s+more\b",
+          negatable=False),
 )
 
 _RULES_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
@@ -2449,7 +2570,7 @@ _FILLER_WORDS = frozenset(
         "such", "those", "these", "kind", "sort", "ideas", "idea", "urges", "urge",
         "intention", "intentions", "desire", "wish", "myself", "so", "too", "very",
         "currently", "right", "now", "it", "things", "seriously", "honestly", "definitely",
-        "seeing", "hearing",
+        "seeing", "hearing", "ones", "one",
         "certainly", "usually", "need", "needed", "try", "tried", "trying", "also", "either",
         "anymore", "kinda", "sorta", "quite", "my", "with", "on", "still", "since", "recently",
         "lately", "as", "bad", "dark", "scary", "intrusive", "could", "should", "might", "may",
