@@ -3,7 +3,6 @@ alerts staff in the background (bot/alerts.py)."""
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -18,9 +17,6 @@ from bot import alerts, answers, codebook
 from bot.database import shared_engine
 from bot.intake_record import utcnow
 from bot.safety import RISK_CATEGORIES
-from bot.sites import Site
-
-logger = logging.getLogger(__name__)
 
 
 def risk_of(tracker: Tracker) -> tuple[str, str]:
@@ -34,25 +30,6 @@ def risk_of(tracker: Tracker) -> tuple[str, str]:
     if category not in RISK_CATEGORIES:
         category = "suicide"  # a risk intent we cannot place still gets the full response
     return category, note.get("layer") or "model"
-
-
-def tell_staff(tracker: Tracker, site: Site, category: str, layer: str) -> None:
-    """Keep the risk event and alert staff. Returns at once and never raises: the alert is
-    sent in the background, and if it cannot be sent it waits in the outbox."""
-    config = alerts.alert_config()
-    alert = alerts.Alert(conversation_id=tracker.sender_id, site=site.id, site_name=site.name,
-                         category=category, layer=layer, created_at=utcnow())
-    outbox, row_ids = None, {}
-    try:
-        engine = shared_engine()
-        alert, row_ids = alerts.record_risk(
-            engine, alert, (tracker.latest_message or {}).get("text") or "", config.channels)
-        outbox = alerts.AlertOutbox(engine)
-    except Exception as exc:  # noqa: BLE001 - never block the safety reply
-        # Only the error's type: database errors quote the values (her words) they failed on.
-        logger.error("could not store a risk event (category %s): %s; alerting staff anyway",
-                     category, type(exc).__name__)
-    alerts.send_in_background(alert, config.channels, config, outbox, row_ids)
 
 
 class SafetyResponse(Action):
@@ -71,7 +48,11 @@ class SafetyResponse(Action):
                     codebook.appended(tracker.get_slot("risk_categories"), category)),
             SlotSet("awaiting_safety_check", True),
         ]
-        tell_staff(tracker, site, category, layer)
+        alerts.raise_alert(
+            shared_engine,
+            alerts.Alert(conversation_id=tracker.sender_id, site=site.id, site_name=site.name,
+                         category=category, layer=layer, created_at=utcnow()),
+            (tracker.latest_message or {}).get("text") or "")
         sync_record(tracker, events)
         return [*events, ActiveLoop(None)]
 

@@ -38,7 +38,7 @@ import os
 import smtplib
 import ssl
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -497,6 +497,23 @@ def send_in_background(alert: Alert, channels: Iterable[str], config: AlertConfi
                                        policy) for channel in channels))
 
     return _keep(loop.create_task(run(), name=f"staff-alert-{alert.alert_id}"))
+
+
+def raise_alert(engine_factory: Callable[[], Engine], alert: Alert, message: str) -> None:
+    """Keep the risk event and alert staff through this process's channels. Returns at once
+    and never raises: the alert is sent in the background, and if the risk event cannot be
+    stored the alert is still sent, from memory."""
+    config = alert_config()
+    outbox, row_ids = None, {}
+    try:
+        engine = engine_factory()
+        alert, row_ids = record_risk(engine, alert, message, config.channels)
+        outbox = AlertOutbox(engine)
+    except Exception as exc:  # noqa: BLE001 - never block the safety reply
+        # Only the error's type: database errors quote the values (her words) they failed on.
+        logger.error("could not store a risk event (category %s): %s; alerting staff anyway",
+                     alert.category, type(exc).__name__)
+    send_in_background(alert, config.channels, config, outbox, row_ids)
 
 
 @dataclass
