@@ -34,9 +34,7 @@ SIZES = {"safety_set": (240, 30, 240), "unseen_set": (150, 25, 150), "final_set"
          "blind_set_8": (120, 20, 125), "blind_set_9": (120, 20, 125),
          "blind_set_10": (120, 20, 125), "blind_set_11": (120, 20, 125),
          "blind_set_12": (120, 20, 125)}
-TUNED_ON = ("final_set", "holdout_set", "blind_set", "blind_set_2", "blind_set_3", "blind_set_4",
-            "blind_set_5", "blind_set_6", "blind_set_7", "blind_set_8", "blind_set_9",
-            "blind_set_10", "blind_set_11", "blind_set_12")
+TUNED_ON = tuple(name for name in SIZES if name not in ("safety_set", "unseen_set"))
 TUNED_SET_RECALL = 0.98
 
 

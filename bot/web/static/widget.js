@@ -65,19 +65,21 @@
     } else if (frame.contentWindow) {
       frame.contentWindow.postMessage({ type: MESSAGE_TYPE, action: "focus" }, ORIGIN);
     }
-    box.hidden = false;
-    launcher.hidden = true;
-    launcher.setAttribute("aria-expanded", "true");
-    remember(true);
+    show(true);
     frame.focus();
   }
 
   function close() {
-    box.hidden = true;
-    launcher.hidden = false;
-    launcher.setAttribute("aria-expanded", "false");
-    remember(false);
+    show(false);
     launcher.focus();
+  }
+
+  // The chat and the launcher swap places; the choice survives a reload of the page.
+  function show(chatOpen) {
+    box.hidden = !chatOpen;
+    launcher.hidden = chatOpen;
+    launcher.setAttribute("aria-expanded", String(chatOpen));
+    remember(chatOpen);
   }
 
   function leave() {
