@@ -31,13 +31,13 @@ $(VENV)/.installed: pyproject.toml
 install: $(VENV)/.installed
 
 model: install
-	@$(PY) -m bot.training
+	@$(PY) -m bot.runtime.training
 
 run: model
 	@$(PY) -m bot.runtime
 
 shell: install
-	@$(PY) -m bot.terminal_chat
+	@$(PY) -m bot.cli.terminal_chat
 
 # The browser tests drive Debian's chromium (Playwright's own browser download is not used).
 CHROMIUM := /usr/bin/chromium

@@ -11,10 +11,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import code_of, intent_of, say, site_for, site_slot, sync_record, utter
-from bot import answers, codebook, intake_flow
-from bot.answers import Reply
-from bot.extraction import extract_details
-from bot.sites import Site
+from bot import codebook
+from bot.conversation import answers, intake_flow
+from bot.conversation.answers import Reply
+from bot.conversation.extraction import extract_details
+from bot.sites.config import Site
 
 
 def volunteered(tracker: Tracker) -> list[dict[str, Any]]:

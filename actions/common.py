@@ -10,11 +10,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.answers import Reply
-from bot.database import shared_engine
-from bot.intake_record import IntakeRepository, record_fields
-from bot.messages import render
-from bot.sites import Site, registry
+from bot.conversation.answers import Reply
+from bot.conversation.messages import render
+from bot.records.database import shared_engine
+from bot.records.intake_record import IntakeRepository, record_fields
+from bot.sites.config import Site, registry
 
 logger = logging.getLogger(__name__)
 

@@ -10,8 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import repository, say, site_for, site_slot, sync_record, utter
-from bot import answers
-from bot.answers import Reply
+from bot.conversation import answers
+from bot.conversation.answers import Reply
 
 
 class AskHuman(Action):

@@ -22,8 +22,8 @@ from actions.common import (
     sync_record,
     utter,
 )
-from bot import answers, intake_flow
-from bot.answers import Reply
+from bot.conversation import answers, intake_flow
+from bot.conversation.answers import Reply
 
 logger = logging.getLogger(__name__)
 

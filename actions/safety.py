@@ -1,5 +1,5 @@
 """The safety response: interrupts anything, flags the conversation, keeps the risk event and
-alerts staff in the background (bot/alerts.py)."""
+alerts staff in the background (bot/alerts/staff_alerts.py)."""
 
 from __future__ import annotations
 
@@ -13,10 +13,12 @@ from sanic import Sanic
 from sanic.exceptions import SanicException
 
 from actions.common import intent_of, say, site_for, site_slot, sync_record, utter
-from bot import alerts, answers, codebook
-from bot.database import shared_engine
-from bot.intake_record import utcnow
-from bot.safety import RISK_CATEGORIES
+from bot import codebook
+from bot.alerts import staff_alerts as alerts
+from bot.conversation import answers
+from bot.records.database import shared_engine
+from bot.records.intake_record import utcnow
+from bot.safety.rules import RISK_CATEGORIES
 
 
 def risk_of(tracker: Tracker) -> tuple[str, str]:

@@ -28,7 +28,7 @@ import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.runtime import Stack  # noqa: E402 (after the path set-up above)
+from bot.runtime.stack import Stack  # noqa: E402 (after the path set-up above)
 
 SCRIPT = ["/greet", "/affirm", "/continue", '/inform{"format":"group"}', '/inform{"mode":"any"}',
           '/inform{"time":"morning"}', "/skip", "/skip"]

@@ -22,8 +22,8 @@ import aiohttp
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.runtime import Stack  # noqa: E402
-from bot.training import ensure_model  # noqa: E402
+from bot.runtime.stack import Stack  # noqa: E402
+from bot.runtime.training import ensure_model  # noqa: E402
 
 SCRIPT = [
     "hi", "yes that's fine", "ok carry on", "one to one please", "phone or video",

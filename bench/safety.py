@@ -35,8 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bot.messages import render  # noqa: E402
-from bot.safety import RISK_CATEGORIES  # noqa: E402
+from bot.conversation.messages import render  # noqa: E402
+from bot.safety.rules import RISK_CATEGORIES  # noqa: E402
 
 SAFETY_DIR = ROOT / "tests" / "safety"
 #: The two sets the test suite's bars are held on, the author's three, then the blind sets in
@@ -190,8 +190,8 @@ def report(name: str, outcomes: Sequence[Outcome], layers: dict[str, str] | None
 
 def stored_layers(db_url: str) -> dict[str, str]:
     """Conversation id -> the layer that caught its (first) risk, from the risk events."""
-    from bot.database import make_engine
-    from bot.risk_events import RiskRepository
+    from bot.records.database import make_engine
+    from bot.records.risk_events import RiskRepository
 
     layers: dict[str, str] = {}
     for event in RiskRepository(make_engine(db_url)).events():
@@ -221,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.url:
             url = args.url
         else:
-            from bot.runtime import Stack
+            from bot.runtime.stack import Stack
 
             stack = Stack(rasa_port=_spare_port(), action_port=_spare_port(),
                           web_port=_spare_port(), web_host="127.0.0.1",

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.database import make_engine
-from bot.intake_record import IntakeRepository
-from bot.runtime import Stack
+from bot.records.database import make_engine
+from bot.records.intake_record import IntakeRepository
+from bot.runtime.stack import Stack
 
 
 class Chat:

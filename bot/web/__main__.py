@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from bot.sites import SiteConfigError
+from bot.sites.config import SiteConfigError
 from bot.web.app import run
 from bot.web.config import WebConfig, WebConfigError
 

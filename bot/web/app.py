@@ -16,8 +16,8 @@ from aiohttp import web
 from aiohttp_session import session_middleware
 from aiohttp_session.cookie_storage import EncryptedCookieStorage
 
-from bot.database import make_engine
-from bot.sites import registry
+from bot.records.database import make_engine
+from bot.sites.config import registry
 from bot.web import colours, gateway, texts
 from bot.web.config import WebConfig
 from bot.web.limits import RateLimiter

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet
 
-from bot.database import REPO_ROOT, database_url
+from bot.records.database import REPO_ROOT, database_url
 
 DEFAULT_SECRET_FILE = REPO_ROOT / "var" / "web-secret.key"
 SAMESITE_VALUES = ("Strict", "Lax", "None")

@@ -20,7 +20,7 @@ from aiohttp import web
 from aiohttp_session import Session, get_session
 from sqlalchemy.engine import Engine
 
-from bot.sites import Site, registry
+from bot.sites.config import Site, registry
 from bot.web import texts
 from bot.web.config import WebConfig
 from bot.web.history import deletion_requested, load_history

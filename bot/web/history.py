@@ -16,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from bot.database import deletion_requests
+from bot.records.database import deletion_requests
 from bot.web.rasa import normalise_buttons
 
 logger = logging.getLogger(__name__)

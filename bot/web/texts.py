@@ -1,13 +1,14 @@
 """What the gateway says to a mother when it cannot pass her message on.
 
-Kept here rather than in bot/content/messages.yml because these are not the assistant speaking:
-they are the web page explaining a problem, and they must work when Rasa is not there at all.
+Kept here rather than in bot/conversation/content/messages.yml because these are not the
+assistant speaking: they are the web page explaining a problem, and they must work when Rasa is
+not there at all.
 Same voice: warm, short, British English, and always a way to reach a person.
 """
 
 from __future__ import annotations
 
-from bot.sites import Site
+from bot.sites.config import Site
 
 
 def unavailable(site: Site) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.training import model_path
+from bot.runtime.training import model_path
 
 ROOT = Path(__file__).resolve().parents[2]
 RASA = str(Path(sys.executable).with_name("rasa"))

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot import codebook
-from bot.risk_events import RiskRepository
+from bot.records.risk_events import RiskRepository
 from tests.conftest import Chat
 
 pytestmark = pytest.mark.integration

@@ -31,11 +31,11 @@ from bench.safety import (
     send_all,
     stored_layers,
 )
-from bot import alerts
-from bot.database import REPO_ROOT, alert_outbox, make_engine
-from bot.intake_record import utcnow
-from bot.risk_events import RiskRepository
-from bot.runtime import Stack
+from bot.alerts import staff_alerts as alerts
+from bot.records.database import REPO_ROOT, alert_outbox, make_engine
+from bot.records.intake_record import utcnow
+from bot.records.risk_events import RiskRepository
+from bot.runtime.stack import Stack
 from tests.conftest import Chat
 from tests.safety.receivers import SmtpReceiver, WebhookReceiver, spare_port, wait_for
 

@@ -1,4 +1,5 @@
-"""Staff alerts (bot/alerts.py) against a real local SMTP server (aiosmtpd, STARTTLS and login)
+"""Staff alerts (bot/alerts/staff_alerts.py) against a real local SMTP server (aiosmtpd, STARTTLS
+and login)
 and a real local HTTP receiver (aiohttp): what they carry, retries, the outbox, and that the
 safety reply never waits for them."""
 
@@ -18,11 +19,12 @@ import sqlalchemy as sa
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import alerts, cli
-from bot.alerts import Alert, AlertConfig, AlertConfigError, AlertOutbox, RetryPolicy
-from bot.database import alert_outbox, make_engine, risk_events, shared_engine
-from bot.intake_record import utcnow
-from bot.risk_events import RiskRepository
+from bot.alerts import staff_alerts as alerts
+from bot.alerts.staff_alerts import Alert, AlertConfig, AlertConfigError, AlertOutbox, RetryPolicy
+from bot.cli import main as cli
+from bot.records.database import alert_outbox, make_engine, risk_events, shared_engine
+from bot.records.intake_record import utcnow
+from bot.records.risk_events import RiskRepository
 from tests.safety.receivers import SmtpReceiver, WebhookReceiver, spare_port, wait_for
 
 SECRET = "s3cret-for-signing"

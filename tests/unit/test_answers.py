@@ -2,9 +2,9 @@
 
 import pytest
 
-from bot import answers
-from bot.messages import render
-from bot.sites import load_sites
+from bot.conversation import answers
+from bot.conversation.messages import render
+from bot.sites.config import load_sites
 
 SITES = {site.id: site for site in load_sites()}
 NORTHBROOK, EASTVALE = SITES["northbrook"], SITES["eastvale"]

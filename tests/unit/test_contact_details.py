@@ -1,10 +1,10 @@
-"""Unit tests for bot.contact_details: UK phone numbers, e-mail addresses, masking."""
+"""Unit tests for bot.records.contact_details: UK phone numbers, e-mail addresses, masking."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.contact_details import (
+from bot.records.contact_details import (
     find_email,
     find_phone,
     mask_contact,

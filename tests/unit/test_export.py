@@ -5,7 +5,7 @@ import json
 import pytest
 
 from bot import codebook
-from bot.export import write_records
+from bot.records.export import write_records
 
 RECORD = {field: None for field in codebook.FIELDS} | {
     "schema_version": 1, "conversation_id": "abc", "site": "northbrook",

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from bot.extraction import (
+from bot.conversation.extraction import (
     CONTACT_CODES,
     FORMAT_CODES,
     MODE_CODES,

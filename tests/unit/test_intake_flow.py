@@ -1,6 +1,6 @@
 import pytest
 
-from bot.intake_flow import SKIPPED, answer_turn, required_slots
+from bot.conversation.intake_flow import SKIPPED, answer_turn, required_slots
 
 PREFS = ["format_preference", "mode_preferences", "time_preferences", "referral_source",
          "perinatal_stage"]

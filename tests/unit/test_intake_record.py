@@ -3,8 +3,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from bot import codebook
-from bot.database import make_engine
-from bot.intake_record import IntakeRepository, record_fields
+from bot.records.database import make_engine
+from bot.records.intake_record import IntakeRepository, record_fields
 
 GIVEN = {
     "consent": "given", "explained": True, "referral_source": "gp",

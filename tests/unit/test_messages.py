@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from bot import answers, messages
-from bot.sites import load_sites
+from bot.conversation import answers, messages
+from bot.sites.config import load_sites
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def referenced_names() -> set[str]:
     names: set[str] = set()
-    for path in [*ROOT.glob("actions/*.py"), ROOT / "bot" / "answers.py"]:
+    for path in [*ROOT.glob("actions/*.py"), ROOT / "bot" / "conversation" / "answers.py"]:
         names |= set(re.findall(r'(?:Reply\(|say\(dispatcher, )f?"([a-z_{}]+)"', path.read_text()))
     return names
 

@@ -7,10 +7,16 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from bot.database import alert_outbox, contact_details, intake_records, make_engine, risk_events
-from bot.intake_record import utcnow
-from bot.retention import purge
-from bot.sites import registry
+from bot.records.database import (
+    alert_outbox,
+    contact_details,
+    intake_records,
+    make_engine,
+    risk_events,
+)
+from bot.records.intake_record import utcnow
+from bot.records.retention import purge
+from bot.sites.config import registry
 
 
 def _conversation(conn: sa.engine.Connection, conversation_id: str, site: str,

@@ -1,4 +1,5 @@
-"""The deterministic safety net (bot/safety.py) against the labelled safety set and edge cases.
+"""The deterministic safety net (bot/safety/rules.py) against the labelled safety set and edge
+cases.
 
 A missed risk is the worst failure this product can have, so the whole labelled set must be
 caught, per category, with the right category; false alarms on hard negatives stay <= 3%.
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.safety import RISK_CATEGORIES, SafetyAssessment, assess, find_risks, rule_names
+from bot.safety.rules import RISK_CATEGORIES, SafetyAssessment, assess, find_risks, rule_names
 
 SETS_DIR = Path(__file__).resolve().parents[1] / "safety"
 TRAINING_DATA = Path(__file__).resolve().parents[2] / "data" / "nlu"

@@ -12,7 +12,7 @@ from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.safety_net import (
+from bot.safety.nlu_component import (
     DEFAULT_MODEL_THRESHOLD,
     SAFETY_KEY,
     SafetyNet,
@@ -301,7 +301,7 @@ def test_a_failing_pattern_check_falls_back_to_the_model(
     def broken(text: str) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("bot.nlu.safety_net.assess", broken)
+    monkeypatch.setattr("bot.safety.nlu_component.assess", broken)
     risky = run(net, make_message("anything", "risk_overdose", 0.99))
     assert intent_name(risky) == "risk_overdose"
     assert risky.get(SAFETY_KEY)["layer"] == "model"
@@ -313,7 +313,7 @@ def test_a_failing_pattern_check_falls_back_to_the_model(
 
 
 def test_registered_as_a_non_trainable_intent_classifier() -> None:
-    registered = DefaultV1Recipe._from_registry("bot.nlu.safety_net.SafetyNet")
+    registered = DefaultV1Recipe._from_registry("bot.safety.nlu_component.SafetyNet")
     assert registered.clazz is SafetyNet
     assert registered.types == {DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER}
     assert registered.is_trainable is False
@@ -331,7 +331,7 @@ def test_predict_graph_builds_and_validates() -> None:
             {"name": "CountVectorsFeaturizer"},
             {"name": "DIETClassifier", "epochs": 1},
             {"name": "FallbackClassifier", "threshold": 0.35},
-            {"name": "bot.nlu.safety_net.SafetyNet"},
+            {"name": "bot.safety.nlu_component.SafetyNet"},
         ],
         "policies": [],
     }
@@ -353,10 +353,10 @@ def test_project_pipeline_runs_the_net_after_every_intent_classifier() -> None:
 
     pipeline = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))["pipeline"]
     names = [step["name"] for step in pipeline]
-    assert "bot.nlu.safety_net.SafetyNet" in names
-    position = names.index("bot.nlu.safety_net.SafetyNet")
+    assert "bot.safety.nlu_component.SafetyNet" in names
+    position = names.index("bot.safety.nlu_component.SafetyNet")
     for index, name in enumerate(names):
-        if name == "bot.nlu.safety_net.SafetyNet":
+        if name == "bot.safety.nlu_component.SafetyNet":
             continue
         registered = DefaultV1Recipe._from_registry(name)
         if issubclass(registered.clazz, ResponseSelector):

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from bot import sites as sites_module
-from bot.sites import (
+from bot.sites import config as sites_module
+from bot.sites.config import (
     ContactRoute,
     CrisisContact,
     GroupMeeting,
@@ -469,10 +469,10 @@ def test_get_known_none_and_empty() -> None:
 def test_unknown_id_falls_back_and_logs_truncated(caplog: pytest.LogCaptureFixture) -> None:
     reg = load_sites(REPO_SITES)
     hostile = "x" * 500 + "\nFAKE LOG LINE"
-    with caplog.at_level(logging.WARNING, logger="bot.sites"):
+    with caplog.at_level(logging.WARNING, logger="bot.sites.config"):
         site = reg.get(hostile)
     assert site is reg.default
-    (record,) = [r for r in caplog.records if r.name == "bot.sites"]
+    (record,) = [r for r in caplog.records if r.name == "bot.sites.config"]
     assert record.levelno == logging.WARNING
     message = record.getMessage()
     assert message == f"unknown site id {'x' * 64!r}, using default northbrook"
@@ -482,7 +482,7 @@ def test_unknown_id_falls_back_and_logs_truncated(caplog: pytest.LogCaptureFixtu
 
 def test_unknown_id_control_characters_are_escaped(caplog: pytest.LogCaptureFixture) -> None:
     reg = load_sites(REPO_SITES)
-    with caplog.at_level(logging.WARNING, logger="bot.sites"):
+    with caplog.at_level(logging.WARNING, logger="bot.sites.config"):
         reg.get("evil\nid")
     assert "'evil\\nid'" in caplog.text
     assert "evil\nid" not in caplog.text
@@ -490,10 +490,10 @@ def test_unknown_id_control_characters_are_escaped(caplog: pytest.LogCaptureFixt
 
 def test_known_id_does_not_log(caplog: pytest.LogCaptureFixture) -> None:
     reg = load_sites(REPO_SITES)
-    with caplog.at_level(logging.WARNING, logger="bot.sites"):
+    with caplog.at_level(logging.WARNING, logger="bot.sites.config"):
         reg.get("eastvale")
         reg.get(None)
-    assert not [r for r in caplog.records if r.name == "bot.sites"]
+    assert not [r for r in caplog.records if r.name == "bot.sites.config"]
 
 
 def _site(site_id: str, default: bool) -> Site:

@@ -25,8 +25,8 @@ from pathlib import Path
 import pytest
 from cryptography.fernet import Fernet
 
-from bot.database import REPO_ROOT
-from bot.runtime import Stack
+from bot.records.database import REPO_ROOT
+from bot.runtime.stack import Stack
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -12,7 +12,7 @@ import aiohttp
 import pytest
 from yarl import URL
 
-from bot.runtime import Stack
+from bot.runtime.stack import Stack
 from tests.web.conftest import (
     FakeRasa,
     closed_port_url,

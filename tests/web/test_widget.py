@@ -13,8 +13,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Frame, Page, expect
 
-from bot.intake_record import IntakeRepository
-from bot.runtime import Stack
+from bot.records.intake_record import IntakeRepository
+from bot.runtime.stack import Stack
 from tests.web.conftest import FakeRasa, conversation_id, web_app
 
 pytestmark = pytest.mark.integration

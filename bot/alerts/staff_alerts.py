@@ -49,10 +49,10 @@ import aiohttp
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from bot.database import alert_outbox
-from bot.intake_record import iso_utc, utcnow
-from bot.risk_events import insert_risk_event
-from bot.sites import registry
+from bot.records.database import alert_outbox
+from bot.records.intake_record import iso_utc, utcnow
+from bot.records.risk_events import insert_risk_event
+from bot.sites.config import registry
 
 logger = logging.getLogger(__name__)
 

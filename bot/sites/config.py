@@ -302,7 +302,7 @@ def sites_dir() -> Path:
     env = os.environ.get("SITES_DIR")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "sites"
+    return Path(__file__).resolve().parents[2] / "sites"
 
 
 def load_sites(directory: Path | None = None) -> SiteRegistry:
@@ -412,7 +412,7 @@ class _StrictLoader(yaml.SafeLoader):
 def _display(path: Path) -> str:
     """A path as a programme manager would recognise it: relative to the repo or cwd if inside."""
     resolved = path.resolve()
-    for base in (Path(__file__).resolve().parent.parent, Path.cwd()):
+    for base in (Path(__file__).resolve().parents[2], Path.cwd()):
         try:
             return resolved.relative_to(base).as_posix()
         except ValueError:

@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from bot import codebook
-from bot.database import contact_details, deletion_requests, intake_records
+from bot.records.database import contact_details, deletion_requests, intake_records
 
 #: Fields the conversation writes; ``outcome`` belongs to staff and is never overwritten.
 CONVERSATION_FIELDS = tuple(

@@ -9,8 +9,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from bot.database import risk_events
-from bot.intake_record import iso_utc, utcnow
+from bot.records.database import risk_events
+from bot.records.intake_record import iso_utc, utcnow
 
 #: How a risk was caught: the pattern net, the model's intent, or both.
 LAYERS = ("pattern", "model", "both")

@@ -1,4 +1,4 @@
-"""Everything the assistant says, loaded from bot/content/messages.yml and filled in.
+"""Everything the assistant says, loaded from bot/conversation/content/messages.yml and filled in.
 
 Messages are sent by custom actions rather than kept as Rasa responses because nearly every one
 depends on her site (what it offers, its contacts) or on her answers.

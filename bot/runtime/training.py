@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from bot.database import REPO_ROOT
+from bot.records.database import REPO_ROOT
 
 MODELS_DIR = REPO_ROOT / "models"
 TRAINING_INPUTS = ("config.yml", "domain.yml", "data")

@@ -8,10 +8,10 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.export import FORMATS, write_records
+from bot.records.export import FORMATS, write_records
 
 if TYPE_CHECKING:
-    from bot.alerts import AlertConfig
+    from bot.alerts.staff_alerts import AlertConfig
 
 
 def _parse_when(value: str) -> datetime:
@@ -34,8 +34,8 @@ def _until(value: str) -> datetime:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from bot.database import shared_engine
-    from bot.intake_record import IntakeRepository
+    from bot.records.database import shared_engine
+    from bot.records.intake_record import IntakeRepository
 
     records = IntakeRepository(shared_engine()).records(
         site=args.site, since=args.since, until=args.until)
@@ -51,8 +51,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_risks(args: argparse.Namespace) -> int:
     """Risk events for staff, newest last, until the staff pages exist."""
-    from bot.database import shared_engine
-    from bot.risk_events import RiskRepository
+    from bot.records.database import shared_engine
+    from bot.records.risk_events import RiskRepository
 
     count = 0
     for event in RiskRepository(shared_engine()).events(since=args.since,
@@ -75,9 +75,9 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     """
     import asyncio
 
-    from bot import alerts
-    from bot.database import shared_engine
-    from bot.intake_record import iso_utc
+    from bot.alerts import staff_alerts as alerts
+    from bot.records.database import shared_engine
+    from bot.records.intake_record import iso_utc
 
     try:
         config = alerts.AlertConfig.from_env()
@@ -103,9 +103,9 @@ def cmd_alerts(args: argparse.Namespace) -> int:
 
 async def _send_test_alert(config: AlertConfig) -> int:
     """A clearly labelled test alert through each channel; no risk event is stored."""
-    from bot import alerts
-    from bot.intake_record import utcnow
-    from bot.sites import registry
+    from bot.alerts import staff_alerts as alerts
+    from bot.records.intake_record import utcnow
+    from bot.sites.config import registry
 
     if not config.channels:
         return 1
@@ -121,7 +121,7 @@ async def _send_test_alert(config: AlertConfig) -> int:
 
 
 def cmd_sites(args: argparse.Namespace) -> int:
-    from bot.sites import SiteConfigError, check_sites
+    from bot.sites.config import SiteConfigError, check_sites
 
     try:
         for line in check_sites():
@@ -133,8 +133,8 @@ def cmd_sites(args: argparse.Namespace) -> int:
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
-    from bot.database import shared_engine
-    from bot.retention import purge
+    from bot.records.database import shared_engine
+    from bot.records.retention import purge
 
     report = purge(shared_engine())
     print(f"Removed {report.transcripts} transcript(s) of conversations whose deletion was "

@@ -12,15 +12,15 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from bot.database import (
+from bot.records.database import (
     alert_outbox,
     contact_details,
     deletion_requests,
     intake_records,
     risk_events,
 )
-from bot.intake_record import utcnow
-from bot.sites import registry
+from bot.records.intake_record import utcnow
+from bot.sites.config import registry
 
 #: How long a conversation must be quiet before its transcript can be removed.
 QUIET_PERIOD = timedelta(minutes=30)

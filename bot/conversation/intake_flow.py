@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot import codebook
-from bot.contact_details import mask_contact
-from bot.extraction import extract_details
+from bot.conversation.extraction import extract_details
+from bot.records.contact_details import mask_contact
 
 #: Questions about peer support the assistant answers (intents ``faq_<key>``).
 FAQ_KEYS = ("what_is", "what_it_is_not", "volunteers", "privacy", "cost", "voluntary", "formats",

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot import codebook
-from bot.sites import MODE_LABELS, Site
+from bot.sites.config import MODE_LABELS, Site
 
 REMOTE_MODES = ("phone", "video")
 FORMAT_WORDS = {"group": "a group", "one_to_one": "one-to-one support"}

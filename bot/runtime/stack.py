@@ -19,10 +19,10 @@ from pathlib import Path
 import sqlalchemy as sa
 import yaml
 
-from bot.alerts import AlertConfig, AlertConfigError
-from bot.database import REPO_ROOT, database_url, make_engine
-from bot.sites import SiteConfigError, load_sites
-from bot.training import ensure_model
+from bot.alerts.staff_alerts import AlertConfig, AlertConfigError
+from bot.records.database import REPO_ROOT, database_url, make_engine
+from bot.runtime.training import ensure_model
+from bot.sites.config import SiteConfigError, load_sites
 
 VENV_BIN = Path(sys.executable).parent
 
@@ -220,6 +220,3 @@ def main() -> int:
     finally:
         stack.stop()
 
-
-if __name__ == "__main__":
-    raise SystemExit(main())

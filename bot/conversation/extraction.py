@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from bot.contact_details import find_email, find_phone
+from bot.records.contact_details import find_email, find_phone
 
 __all__ = [
     "CONTACT_CODES",

@@ -2,7 +2,7 @@
 
 This is the first of two safety layers (the second is the NLU model's own ``risk_*`` intents).
 It is deliberately plain Python with no Rasa import so it can be tested, reviewed and reused
-anywhere (the NLU component ``bot.nlu.safety_net`` wraps it).
+anywhere (the NLU component ``bot.safety.nlu_component`` wraps it).
 
 Design, in order of importance:
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATABASE_PATH = REPO_ROOT / "var" / "intake.db"
 
 metadata = sa.MetaData()
@@ -67,9 +67,10 @@ risk_events = sa.Table(
     sa.Column("reviewed", sa.Boolean, nullable=False, default=False),
 )
 
-# Staff alerts waiting to go out (bot/alerts.py): one row per risk event and channel, written
-# in the risk event's own transaction, so an alert that could not be sent is retried and never
-# lost. Holds no message text. ``sent_at`` is NULL until the channel accepted the alert.
+# Staff alerts waiting to go out (bot/alerts/staff_alerts.py): one row per risk event and
+# channel, written in the risk event's own transaction, so an alert that could not be sent is
+# retried and never lost. Holds no message text. ``sent_at`` is NULL until the channel accepted
+# the alert.
 alert_outbox = sa.Table(
     "alert_outbox",
     metadata,
