@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 CONSENT_VALUES = ("given", "declined", "not_asked")
 REFERRAL_SOURCES = ("self", "health_visitor", "midwife", "gp", "mental_health_team", "other")
@@ -19,6 +19,7 @@ TIMES = ("morning", "afternoon", "evening", "weekend")
 TAKE_UP_INTENTS = ("yes", "maybe", "no")
 CONTACT_METHODS = ("phone", "text", "email")
 OUTCOMES = ("pending", "took_up", "did_not_take_up")
+OUTCOME_REASON_EXTRAS = ("unreachable", "changed_mind", "not_eligible", "other")
 
 #: Concern code -> the study's mechanism it belongs to.
 CONCERN_MECHANISMS: dict[str, str] = {
@@ -54,6 +55,17 @@ MECHANISMS = (
     "practical",
 )
 DECLINE_REASONS = (*CONCERNS, "other")
+#: Why she did not take it up, as staff recorded it (schema_version 2).
+OUTCOME_REASONS = (*CONCERNS, *OUTCOME_REASON_EXTRAS)
+
+#: Fields staff set after the conversation (schema_version 2); the conversation never writes them.
+STAFF_FIELDS = (
+    "outcome_at",
+    "outcome_reason",
+    "concerns_reviewed",
+    "risk_acknowledged",
+    "callback_done",
+)
 
 #: Export columns, in the codebook's order.
 FIELDS = (
@@ -79,6 +91,8 @@ FIELDS = (
     "risk_flag",
     "completed",
     "outcome",
+    # schema_version 2: set by staff in the staff workspace
+    *STAFF_FIELDS,
 )
 
 #: Fields kept when consent is declined; everything else stays null or empty.

@@ -42,6 +42,12 @@ intake_records = sa.Table(
     sa.Column("risk_flag", sa.Boolean, nullable=False, default=False),
     sa.Column("completed", sa.Boolean, nullable=False, default=False),
     sa.Column("outcome", sa.String(16), nullable=False, default="pending"),
+    # schema_version 2: set by staff, never by the conversation
+    sa.Column("outcome_at", sa.Date),
+    sa.Column("outcome_reason", sa.String(32)),
+    sa.Column("concerns_reviewed", sa.JSON),
+    sa.Column("risk_acknowledged", sa.Boolean, nullable=False, default=False),
+    sa.Column("callback_done", sa.Boolean, nullable=False, default=False),
 )
 
 # Kept apart from the intake record: never exported, deleted on request.

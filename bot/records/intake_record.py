@@ -18,11 +18,11 @@ from sqlalchemy.exc import IntegrityError
 from bot import codebook
 from bot.records.database import contact_details, deletion_requests, intake_records
 
-#: Fields the conversation writes; ``outcome`` belongs to staff and is never overwritten.
+#: Fields the conversation writes; ``outcome`` and the other staff fields are never overwritten.
 CONVERSATION_FIELDS = tuple(
     f for f in codebook.FIELDS
     if f not in ("schema_version", "conversation_id", "started_at", "last_activity_at",
-                 "mechanisms", "outcome")
+                 "mechanisms", "outcome", *codebook.STAFF_FIELDS)
 )
 
 
@@ -196,11 +196,17 @@ def iso_utc(value: datetime | None) -> str | None:
 def export_row(row: Mapping[str, Any]) -> dict[str, Any]:
     """A stored row as the codebook's record (field order, mechanisms derived, ISO times)."""
     record = {field: row.get(field) for field in codebook.FIELDS if field != "mechanisms"}
+    record["schema_version"] = codebook.SCHEMA_VERSION
     for field in ("mode_preferences", "time_preferences", "concerns", "motivators"):
         record[field] = list(record[field] or [])
     record["mechanisms"] = codebook.mechanisms_for(record["concerns"], record["motivators"])
     record["started_at"] = iso_utc(row.get("started_at"))
     record["last_activity_at"] = iso_utc(row.get("last_activity_at"))
-    for flag in ("explained", "contact_requested", "risk_flag", "completed"):
+    for flag in ("explained", "contact_requested", "risk_flag", "completed",
+                 "risk_acknowledged", "callback_done"):
         record[flag] = bool(record[flag])
+    outcome_at = row.get("outcome_at")
+    record["outcome_at"] = outcome_at.isoformat() if outcome_at else None
+    if record["concerns_reviewed"] is not None:
+        record["concerns_reviewed"] = list(record["concerns_reviewed"])
     return {field: record[field] for field in codebook.FIELDS}

@@ -6,6 +6,7 @@ import pytest
 
 from bot import codebook
 from bot.records.export import write_records
+from bot.records.intake_record import export_row
 
 RECORD = {field: None for field in codebook.FIELDS} | {
     "schema_version": 1, "conversation_id": "abc", "site": "northbrook",
@@ -37,3 +38,14 @@ def test_jsonl_writes_one_object_per_line() -> None:
 def test_unknown_format_is_refused() -> None:
     with pytest.raises(ValueError):
         write_records([], "xml", io.StringIO())
+
+
+def test_staff_fields_of_schema_2_are_exported_empty_until_staff_set_them() -> None:
+    row = {"conversation_id": "c1", "site": "northbrook", "consent": "given",
+           "outcome": "pending"}
+    record = export_row(row)
+    assert record["schema_version"] == 2
+    assert list(record)[-5:] == ["outcome_at", "outcome_reason", "concerns_reviewed",
+                                 "risk_acknowledged", "callback_done"]
+    assert record["outcome_at"] is None and record["concerns_reviewed"] is None
+    assert record["risk_acknowledged"] is False and record["callback_done"] is False
