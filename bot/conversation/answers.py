@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot import codebook
-from bot.sites.config import MODE_LABELS, Site
+from bot.sites.config import Site
 
 REMOTE_MODES = ("phone", "video")
 FORMAT_WORDS = {"group": "a group", "one_to_one": "one-to-one support"}
@@ -44,7 +44,7 @@ def site_values(site: Site) -> dict[str, Any]:
 
 
 def _remote_modes(site: Site) -> str:
-    return " or ".join(MODE_LABELS[m] for m in REMOTE_MODES if site.offers_mode(m))
+    return " or ".join(codebook.MODE_LABELS[m] for m in REMOTE_MODES if site.offers_mode(m))
 
 
 def concern_replies(code: str, site: Site) -> list[Reply]:
@@ -186,7 +186,7 @@ def not_safe_replies(site: Site) -> list[Reply]:
 def close_replies(slots: Mapping[str, Any], site: Site) -> list[Reply]:
     """The close: thanks, what happens next, where to get help if things get worse."""
     values = site_values(site)
-    if slots.get("contact_requested") and slots.get("consent") == "given":
+    if slots.get("contact_requested") and codebook.has_consented(slots):
         how = {"phone": "call you", "text": "text you", "email": "email you"}.get(
             slots.get("preferred_contact") or "", "get in touch")
         next_steps = f"Someone from {site.name} will {how} soon."

@@ -27,7 +27,7 @@ from bot.conversation.extraction.preference_terms import (
     _TIME_LEX,
     ANY_WORDS,
 )
-from bot.conversation.extraction.slots import PREFERENCE_SLOTS
+from bot.conversation.extraction.slots import SUPPORT_PREFERENCE_SLOTS
 
 # fmt: off
 #: Tokens that end a clause inside a sentence (commas, colons and brackets do too).
@@ -409,7 +409,7 @@ class _Context:
 
     @property
     def preference_question(self) -> bool:
-        return self.requested in PREFERENCE_SLOTS
+        return self.requested in SUPPORT_PREFERENCE_SLOTS
 
     def usable(self, clause: _Clause, asked: bool) -> bool:
         """May this clause be read as her preference for a slot?"""

@@ -14,7 +14,7 @@ from bot.conversation.extraction.preference_terms import (
     WEEKDAY,
 )
 from bot.conversation.extraction.slots import (
-    CONTACT_SLOTS,
+    CONTACT_QUESTION_SLOTS,
     MODE_CODES,
     SLOT_FORMAT,
     SLOT_MODE,
@@ -117,7 +117,7 @@ def _as_list(value: Any) -> list[str]:
 
 
 def _resolve_mode(message: _Message, ctx: _Context) -> list[str] | None:
-    if ctx.requested in CONTACT_SLOTS:
+    if ctx.requested in CONTACT_QUESTION_SLOTS:
         return None  # "phone" answers the contact question there
     return _resolve_list(message, ctx, "mode", SLOT_MODE, MODE_CODES, complement_on_negation=True)
 

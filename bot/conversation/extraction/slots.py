@@ -29,8 +29,12 @@ REFERRAL_CODES = codebook.REFERRAL_SOURCES
 PERINATAL_STAGE_CODES = codebook.PERINATAL_STAGES
 CONTACT_CODES = codebook.CONTACT_METHODS
 
-PREFERENCE_SLOTS = frozenset({SLOT_FORMAT, SLOT_MODE, SLOT_TIME})
-CONTACT_SLOTS = frozenset({SLOT_CONTACT_REQUESTED, SLOT_PREFERRED_CONTACT, SLOT_CONTACT_DETAIL})
+#: The questions about the support she would like (a bare list of options answers them).
+SUPPORT_PREFERENCE_SLOTS = frozenset({SLOT_FORMAT, SLOT_MODE, SLOT_TIME})
+#: The questions about contacting her (there, "phone" is a contact channel, not a mode).
+CONTACT_QUESTION_SLOTS = frozenset(
+    {SLOT_CONTACT_REQUESTED, SLOT_PREFERRED_CONTACT, SLOT_CONTACT_DETAIL}
+)
 
 #: Longest message read; the gateway limits message size, this only bounds the work done here.
 MAX_CHARS = 2000
