@@ -34,6 +34,8 @@ def risk_of(tracker: Tracker) -> tuple[str, str]:
 
 
 class SafetyResponse(Action):
+    """The safety response, worded for the risk; the conversation is flagged and staff alerted."""
+
     def name(self) -> str:
         return "action_safety_response"
 

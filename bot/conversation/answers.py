@@ -1,7 +1,8 @@
-"""What the assistant says, chosen for her site: which responses, filled with which facts.
+"""What the assistant says, chosen for her site: which messages, filled with which facts.
 
-The wording lives in domain.yml; this module decides which responses fit a moment and her
-site, so that the assistant only ever describes what her programme really offers.
+The wording lives in the message catalogue (content/messages.yml, read by messages.py); this
+module decides which messages fit a moment and her site, so that the assistant only ever
+describes what her programme really offers.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ MODE_WORDS = {"face_to_face": "meeting face to face", "phone": "talking by phone
 
 @dataclass(frozen=True)
 class Reply:
-    """One message: a response name from the domain, its placeholder values, extra buttons."""
+    """One message: its name in the message catalogue, its placeholder values, extra buttons."""
 
     response: str
     values: Mapping[str, Any] = field(default_factory=dict)

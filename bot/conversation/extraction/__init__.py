@@ -1,9 +1,10 @@
 """Turn one message from a mother into intake slot values, deterministically.
 
-The custom actions call :func:`extract_details` on every user turn. It knows which question is
-being asked (``requested_slot``), so a bare "phone" answers the contact question when that is
-asked and the support-mode question otherwise, and "any" or "not sure" mean something only as an
-answer to the question they answer.
+The intake flow (``bot.conversation.intake_flow.answer_turn``) calls :func:`extract_details` on
+every user turn, and the answer actions call it for preferences mentioned in passing. It knows
+which question is being asked (``requested_slot``), so a bare "phone" answers the contact question
+when that is asked and the support-mode question otherwise, and "any" or "not sure" mean something
+only as an answer to the question they answer.
 
 Design choices, all in favour of precision (a wrong value pollutes a research record; a missed one
 is simply asked for):
