@@ -29,7 +29,9 @@ The package is laid out by stage and by kind of answer: ``normalise`` (spelling 
 ``lexicon`` (compiling the tables), ``analysis`` (sentences, clauses, negation, the per-call
 context), then one module per kind of answer: ``preferences`` (with its words in
 ``preference_terms``), ``referral_and_stage``, ``contact`` and ``yes_no``; ``reader`` holds
-:func:`extract_details`, which runs them all, and ``slots`` the slot names and codes.
+:func:`extract_details`, which runs them all, and ``slots`` the slot names and codes; the
+modules share their names with one another, and code outside this package uses only what it
+exports below.
 
 Everything here is pure Python with module-level lexicon tables (at the top of each module)
 that can be read and extended without reading the engine. Patterns in the tables are regular

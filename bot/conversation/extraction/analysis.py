@@ -2,7 +2,7 @@
 
 A message is split into sentences and clauses; each clause is marked for what makes it
 unusable as a statement of her own preference (a question, reported speech, someone else's
-habit, past narrative, a risk-like word). ``_Context.usable`` applies those marks."""
+habit, past narrative, a risk-like word). ``Context.usable`` applies those marks."""
 
 from __future__ import annotations
 
@@ -11,21 +11,21 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.conversation.extraction.lexicon import _any_of, _Entry, _Lexicon
+from bot.conversation.extraction.lexicon import Entry, Lexicon, any_of
 from bot.conversation.extraction.normalise import (
-    _LEXICAL_REWRITES,
-    _PHRASE_REWRITES,
-    _PIECE_SPLIT_RE,
-    _SENTENCE_RE,
-    _basic_normalise,
-    _rewrite,
-    _tokens,
+    LEXICAL_REWRITE_RES,
+    PHRASE_REWRITE_RES,
+    PIECE_SPLIT_RE,
+    SENTENCE_RE,
+    basic_normalise,
+    rewrite,
+    tokenise,
 )
 from bot.conversation.extraction.preference_terms import (
-    _FORMAT_LEX,
-    _MODE_LEX,
-    _TIME_LEX,
     ANY_WORDS,
+    FORMAT_LEXICON,
+    MODE_LEXICON,
+    TIME_LEXICON,
 )
 from bot.conversation.extraction.slots import SUPPORT_PREFERENCE_SLOTS
 
@@ -192,9 +192,9 @@ RISK_WORDS: tuple[str, ...] = (
 )
 # fmt: on
 
-_CUE_RE = _any_of(PREFERENCE_CUES)
-_INFO_RE = _any_of(INFO_SEEKING)
-_RISK_RE = _any_of(RISK_WORDS)
+_CUE_RE = any_of(PREFERENCE_CUES)
+_INFO_RE = any_of(INFO_SEEKING)
+_RISK_RE = any_of(RISK_WORDS)
 
 # ============================================================================================
 # Message analysis
@@ -202,7 +202,7 @@ _RISK_RE = _any_of(RISK_WORDS)
 
 
 @dataclass
-class _Hit:
+class Hit:
     codes: tuple[str, ...]
     start: int  # token index
     end: int  # token index, exclusive
@@ -221,7 +221,7 @@ class _Clause:
     third_only: bool = False
     past: bool = False
     fragment: bool = False
-    hits: dict[str, list[_Hit]] = field(default_factory=dict)
+    hits: dict[str, list[Hit]] = field(default_factory=dict)
     covered: dict[str, set[int]] = field(default_factory=dict)
 
 
@@ -240,7 +240,7 @@ class _Sentence:
 
 
 @dataclass
-class _Message:
+class Message:
     sentences: list[_Sentence]
     plain: str
 
@@ -250,16 +250,16 @@ class _Message:
             yield from sentence.clauses
 
 
-def _analyse(text: str) -> _Message:
-    normalised = _basic_normalise(text)
+def analyse(text: str) -> Message:
+    normalised = basic_normalise(text)
     sentences: list[_Sentence] = []
-    for match in _SENTENCE_RE.finditer(normalised):
+    for match in SENTENCE_RE.finditer(normalised):
         chunk = match.group(0)
         body = chunk.rstrip(".!?;\n\r")
         terminator = chunk[len(body) :]
         pieces = [
-            _rewrite(" ".join(_tokens(p)), _LEXICAL_REWRITES).split()
-            for p in _PIECE_SPLIT_RE.split(body)
+            rewrite(" ".join(tokenise(p)), LEXICAL_REWRITE_RES).split()
+            for p in PIECE_SPLIT_RE.split(body)
         ]
         pieces = [p for p in pieces if p]
         if not pieces:
@@ -273,7 +273,7 @@ def _analyse(text: str) -> _Message:
         sentence.yn_question = (sentence.is_question or interrogative) and not request
         sentence.risky = bool(_RISK_RE.search(plain))
         for piece in pieces:
-            rewritten = _rewrite(" ".join(piece), _PHRASE_REWRITES).split()
+            rewritten = rewrite(" ".join(piece), PHRASE_REWRITE_RES).split()
             current: list[str] = []
             for token in [*rewritten, "but"]:
                 if token in CLAUSE_BREAKS:
@@ -283,10 +283,12 @@ def _analyse(text: str) -> _Message:
                 else:
                     current.append(token)
         sentences.append(sentence)
-    message = _Message(sentences, " , ".join(s.plain for s in sentences))
+    message = Message(sentences, " , ".join(s.plain for s in sentences))
     for clause in message.clauses:
-        for name, lexicon in (("format", _FORMAT_LEX), ("mode", _MODE_LEX), ("time", _TIME_LEX)):
-            clause.hits[name] = _find_hits(clause, lexicon, name)
+        for name, lexicon in (
+            ("format", FORMAT_LEXICON), ("mode", MODE_LEXICON), ("time", TIME_LEXICON)
+        ):
+            clause.hits[name] = find_hits(clause, lexicon, name)
         covered: set[int] = set()
         for hits in clause.hits.values():
             for hit in hits:
@@ -313,7 +315,7 @@ def _make_clause(tokens: list[str], sentence: _Sentence) -> _Clause:
     )
 
 
-def _find_hits(clause: _Clause, lexicon: _Lexicon, name: str | None = None) -> list[_Hit]:
+def find_hits(clause: _Clause, lexicon: Lexicon, name: str | None = None) -> list[Hit]:
     """Non-overlapping lexicon matches in a clause, longest first, with their polarity.
 
     With ``name``, the token positions taken by any entry (ignore entries too) are recorded in
@@ -322,12 +324,12 @@ def _find_hits(clause: _Clause, lexicon: _Lexicon, name: str | None = None) -> l
     text = clause.text
     hits = []
     covered: set[int] = set()
-    for start, end, entry in _longest_matches(text, lexicon):
+    for start, end, entry in longest_matches(text, lexicon):
         first = text.count(" ", 0, start)
         last = first + text.count(" ", start, end) + 1
         covered.update(range(first, last))
         if entry.codes:
-            hits.append(_Hit(entry.codes, first, last, entry.asked_only))
+            hits.append(Hit(entry.codes, first, last, entry.asked_only))
     if name is not None:
         clause.covered[name] = covered
     for i, hit in enumerate(hits):
@@ -337,15 +339,15 @@ def _find_hits(clause: _Clause, lexicon: _Lexicon, name: str | None = None) -> l
     return hits
 
 
-def _longest_matches(text: str, lexicon: _Lexicon) -> list[tuple[int, int, _Entry]]:
+def longest_matches(text: str, lexicon: Lexicon) -> list[tuple[int, int, Entry]]:
     """All entries' matches, keeping the longest where they overlap, in text order."""
-    candidates: list[tuple[int, int, _Entry]] = []
+    candidates: list[tuple[int, int, Entry]] = []
     for entry in lexicon.entries:
         for m in entry.regex.finditer(text):
             if m.end() > m.start():
                 candidates.append((m.start(), m.end(), entry))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    taken: list[tuple[int, int, _Entry]] = []
+    taken: list[tuple[int, int, Entry]] = []
     for start, end, entry in candidates:
         if all(end <= s or start >= e for s, e, _ in taken):
             taken.append((start, end, entry))
@@ -358,7 +360,7 @@ NEGATION_WINDOW = 6
 
 
 def _polarity(
-    tokens: Sequence[str], hit: _Hit, previous: _Hit | None, following: _Hit | None
+    tokens: Sequence[str], hit: Hit, previous: Hit | None, following: Hit | None
 ) -> str:
     """Whether a clause chooses ("pos"), rules out ("neg") or worries about ("hedge") an option."""
     if previous is not None and previous.polarity != "pos":
@@ -398,7 +400,7 @@ def _polarity(
 
 
 @dataclass
-class _Context:
+class Context:
     requested: str | None
     intent: str | None
     preferred_contact: str | None
@@ -432,8 +434,8 @@ class _Context:
 # ============================================================================================
 
 
-def _collect(
-    message: _Message, ctx: _Context, name: str, asked: bool
+def collect(
+    message: Message, ctx: Context, name: str, asked: bool
 ) -> tuple[dict[str, str], list[_Clause]]:
     """Last polarity of each code mentioned in usable clauses, and those clauses."""
     status: dict[str, str] = {}
@@ -450,6 +452,6 @@ def _collect(
     return status, clauses
 
 
-def _negated_word(tokens: Sequence[str], index: int) -> bool:
+def negated_word(tokens: Sequence[str], index: int) -> bool:
     return any(t in NEGATORS for t in tokens[max(0, index - 2) : index])
 

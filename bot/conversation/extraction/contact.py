@@ -9,13 +9,13 @@ from typing import Any
 from bot.conversation.extraction.analysis import (
     PERSON_NOUNS,
     THIRD_PARTY_SUBJECTS,
-    _Context,
-    _find_hits,
-    _Hit,
-    _Message,
+    Context,
+    Hit,
+    Message,
+    find_hits,
 )
-from bot.conversation.extraction.lexicon import _lexicon
-from bot.conversation.extraction.normalise import _URL_RE, _digit_count
+from bot.conversation.extraction.lexicon import compile_lexicon
+from bot.conversation.extraction.normalise import URL_RE, digit_count
 from bot.conversation.extraction.slots import SLOT_CONTACT_DETAIL, SLOT_MODE, SLOT_PREFERRED_CONTACT
 from bot.records.contact_details import find_email, find_phone
 
@@ -64,12 +64,12 @@ CONTACT_VERB_FOLLOWERS = frozenset(
 )
 # fmt: on
 
-_CONTACT_LEX = _lexicon(CONTACT_TERMS, None, CONTACT_IGNORE)
-_VOLUNTEERED_CONTACT_LEX = _lexicon(VOLUNTEERED_CONTACT, None, CONTACT_IGNORE)
-_CUED_CONTACT_LEX = _lexicon(CUED_CONTACT_TERMS)
+_CONTACT_LEX = compile_lexicon(CONTACT_TERMS, None, CONTACT_IGNORE)
+_VOLUNTEERED_CONTACT_LEX = compile_lexicon(VOLUNTEERED_CONTACT, None, CONTACT_IGNORE)
+_CUED_CONTACT_LEX = compile_lexicon(CUED_CONTACT_TERMS)
 
 
-def _first_positive(hits: Sequence[_Hit]) -> str | None:
+def _first_positive(hits: Sequence[Hit]) -> str | None:
     for hit in hits:
         if hit.polarity == "pos":
             return hit.codes[0]
@@ -89,13 +89,13 @@ def _third_party_subject(tokens: Sequence[str]) -> bool:
     )
 
 
-def _resolve_preferred_contact(message: _Message, ctx: _Context) -> str | None:
+def resolve_preferred_contact(message: Message, ctx: Context) -> str | None:
     """The channel she wants to be contacted by, from her words (not from any detail)."""
     if ctx.asked(SLOT_PREFERRED_CONTACT):
         for clause in message.clauses:
             if clause.sentence.risky or clause.sentence.wh_question:
                 continue
-            found = _first_positive(_find_hits(clause, _CONTACT_LEX))
+            found = _first_positive(find_hits(clause, _CONTACT_LEX))
             if found:
                 return found
         return None
@@ -107,7 +107,7 @@ def _resolve_preferred_contact(message: _Message, ctx: _Context) -> str | None:
             or _third_party_subject(clause.tokens)
         ):
             continue  # "my HV will call me" is not her choice
-        for hit in _find_hits(clause, _VOLUNTEERED_CONTACT_LEX):
+        for hit in find_hits(clause, _VOLUNTEERED_CONTACT_LEX):
             code = hit.codes[0]
             if hit.polarity != "pos":
                 continue
@@ -119,7 +119,7 @@ def _resolve_preferred_contact(message: _Message, ctx: _Context) -> str | None:
                 continue  # "call me Sam"
             return code
         if ctx.usable(clause, asked=False):
-            found = _first_positive(_find_hits(clause, _CUED_CONTACT_LEX))
+            found = _first_positive(find_hits(clause, _CUED_CONTACT_LEX))
             if found:
                 return found
     return None
@@ -135,10 +135,10 @@ _SPOKEN_EMAIL_RE = re.compile(
 
 def _contact_attempt(raw: str, min_digits: int) -> bool:
     """Did she try to type a number or an address (that may not have validated)?"""
-    raw = _URL_RE.sub(" ", raw)
+    raw = URL_RE.sub(" ", raw)
     if "@" in raw or _SPOKEN_EMAIL_RE.search(raw):
         return True
-    return any(_digit_count(m.group(0)) >= min_digits for m in _ATTEMPT_DIGITS_RE.finditer(raw))
+    return any(digit_count(m.group(0)) >= min_digits for m in _ATTEMPT_DIGITS_RE.finditer(raw))
 
 
 def _first_detail(raw: str) -> str | None:
@@ -152,7 +152,7 @@ def _first_detail(raw: str) -> str | None:
     return email or phone
 
 
-def _resolve_contact(raw: str, message: _Message, ctx: _Context, slots: dict[str, Any]) -> bool:
+def resolve_contact(raw: str, message: Message, ctx: Context, slots: dict[str, Any]) -> bool:
     """Fill preferred_contact / contact_detail in ``slots``; return invalid_contact."""
     if ctx.intent == "skip":
         return False

@@ -11,38 +11,38 @@ from dataclasses import dataclass
 # ============================================================================================
 
 
-def _bounded(pattern: str) -> re.Pattern[str]:
+def bounded(pattern: str) -> re.Pattern[str]:
     """Compile a table pattern so that it matches whole tokens only (a trailing 's may follow:
     "phone's fine")."""
     return re.compile(rf"(?<![\w'])(?:{pattern})(?!\w|'(?!s\b))")
 
 
-def _any_of(patterns: Iterable[str]) -> re.Pattern[str]:
-    return _bounded("|".join(f"(?:{p})" for p in patterns))
+def any_of(patterns: Iterable[str]) -> re.Pattern[str]:
+    return bounded("|".join(f"(?:{p})" for p in patterns))
 
 
 @dataclass(frozen=True)
-class _Entry:
+class Entry:
     regex: re.Pattern[str]
     codes: tuple[str, ...]  # empty: ignore entry
     asked_only: bool
 
 
 @dataclass(frozen=True)
-class _Lexicon:
-    entries: tuple[_Entry, ...]
+class Lexicon:
+    entries: tuple[Entry, ...]
 
 
-def _lexicon(
+def compile_lexicon(
     terms: Mapping[str, str | tuple[str, ...]],
     asked_only: Mapping[str, str | tuple[str, ...]] | None = None,
     ignore: Iterable[str] = (),
-) -> _Lexicon:
+) -> Lexicon:
     def codes(value: str | tuple[str, ...]) -> tuple[str, ...]:
         return (value,) if isinstance(value, str) else tuple(value)
 
-    entries = [_Entry(_bounded(p), codes(c), False) for p, c in terms.items()]
-    entries += [_Entry(_bounded(p), codes(c), True) for p, c in (asked_only or {}).items()]
-    entries += [_Entry(_bounded(p), (), False) for p in ignore]
-    return _Lexicon(tuple(entries))
+    entries = [Entry(bounded(p), codes(c), False) for p, c in terms.items()]
+    entries += [Entry(bounded(p), codes(c), True) for p, c in (asked_only or {}).items()]
+    entries += [Entry(bounded(p), (), False) for p in ignore]
+    return Lexicon(tuple(entries))
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from bot.conversation.extraction.lexicon import _bounded
+from bot.conversation.extraction.lexicon import bounded
 
 # fmt: off
 
@@ -183,8 +183,8 @@ PHRASE_REWRITES: tuple[tuple[str, str], ...] = (
 
 # fmt: on
 
-_LEXICAL_REWRITES = tuple((_bounded(p), r) for p, r in LEXICAL_REWRITES)
-_PHRASE_REWRITES = tuple((_bounded(p), r) for p, r in PHRASE_REWRITES)
+LEXICAL_REWRITE_RES = tuple((bounded(p), r) for p, r in LEXICAL_REWRITES)
+PHRASE_REWRITE_RES = tuple((bounded(p), r) for p, r in PHRASE_REWRITES)
 
 # ============================================================================================
 # Text normalisation
@@ -198,11 +198,11 @@ _QUOTES = str.maketrans(
     }
 )
 _TAG_RE = re.compile(r"<[^<>]{0,300}>|&(?:[a-z]{2,8}|#\d{1,6});", re.IGNORECASE)
-_URL_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+URL_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _EMAILISH_RE = re.compile(r"\S*@\S*")
 #: A run of at least six digits with separators: a phone number or an attempt at one.
 _NUMBERISH_RE = re.compile(r"\+?\(?\d[\d \t\-.()]{4,}\d(?:\s*\))?")
-_NUMBER_NAMES = {
+NUMBER_NAMES = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
@@ -281,8 +281,8 @@ _CHAR_REWRITES: tuple[tuple[re.Pattern[str], Any], ...] = (
     (re.compile(r"\bas well\b"), " aswell "),
     (re.compile(r"\band also\b"), " and_also "),
 )
-_SENTENCE_RE = re.compile(r"[^.!?;\n\r]+[.!?;\n\r]*")
-_PIECE_SPLIT_RE = re.compile(r"[,:()\[\]\"{}|]+|\s-+\s")
+SENTENCE_RE = re.compile(r"[^.!?;\n\r]+[.!?;\n\r]*")
+PIECE_SPLIT_RE = re.compile(r"[,:()\[\]\"{}|]+|\s-+\s")
 _TOKEN_RE = re.compile(r"[a-z0-9_]+(?:'[a-z]+)*")
 
 
@@ -328,16 +328,16 @@ def _within_one(a: str, b: str) -> bool:
     return short[i:] == long_[i + 1 :]
 
 
-def _basic_normalise(text: str) -> str:
+def basic_normalise(text: str) -> str:
     """Unicode, quotes, accents, markup, URLs, addresses and numbers, then lower case."""
     s = unicodedata.normalize("NFKD", text)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = unicodedata.normalize("NFKC", s).translate(_QUOTES)
     s = _TAG_RE.sub(" ", s)
-    s = _URL_RE.sub(" _url_ ", s)
+    s = URL_RE.sub(" _url_ ", s)
     s = _EMAILISH_RE.sub(" _email_ ", s)
     s = _NUMBERISH_RE.sub(
-        lambda m: " _number_ " if _digit_count(m.group(0)) >= 6 else m.group(0), s
+        lambda m: " _number_ " if digit_count(m.group(0)) >= 6 else m.group(0), s
     )
     s = s.lower()
     for regex, repl in _CHAR_REWRITES:
@@ -345,11 +345,11 @@ def _basic_normalise(text: str) -> str:
     return s
 
 
-def _digit_count(s: str) -> int:
+def digit_count(s: str) -> int:
     return sum(ch.isdigit() for ch in s)
 
 
-def _tokens(piece: str) -> list[str]:
+def tokenise(piece: str) -> list[str]:
     out: list[str] = []
     for raw in _TOKEN_RE.findall(piece):
         fixed = _fix_token(raw)
@@ -358,7 +358,7 @@ def _tokens(piece: str) -> list[str]:
     return out
 
 
-def _rewrite(text: str, rewrites: Sequence[tuple[re.Pattern[str], str]]) -> str:
+def rewrite(text: str, rewrites: Sequence[tuple[re.Pattern[str], str]]) -> str:
     for regex, repl in rewrites:
         text = regex.sub(repl, text)
     return text

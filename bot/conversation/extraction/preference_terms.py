@@ -5,7 +5,7 @@ only a list of options is a "fragment" answer)."""
 
 from __future__ import annotations
 
-from bot.conversation.extraction.lexicon import _lexicon
+from bot.conversation.extraction.lexicon import compile_lexicon
 
 # ============================================================================================
 # Lexicons: slots
@@ -182,6 +182,6 @@ WEEKDAY = "_weekday"
 ADDITIVE_WORDS = frozenset({"too", "also", "and_also", "add", "plus", "aswell"})
 # fmt: on
 
-_FORMAT_LEX = _lexicon(FORMAT_TERMS, FORMAT_TERMS_WHEN_ASKED, FORMAT_IGNORE)
-_MODE_LEX = _lexicon(MODE_TERMS, MODE_TERMS_WHEN_ASKED, MODE_IGNORE)
-_TIME_LEX = _lexicon(TIME_TERMS, TIME_TERMS_WHEN_ASKED, TIME_IGNORE)
+FORMAT_LEXICON = compile_lexicon(FORMAT_TERMS, FORMAT_TERMS_WHEN_ASKED, FORMAT_IGNORE)
+MODE_LEXICON = compile_lexicon(MODE_TERMS, MODE_TERMS_WHEN_ASKED, MODE_IGNORE)
+TIME_LEXICON = compile_lexicon(TIME_TERMS, TIME_TERMS_WHEN_ASKED, TIME_IGNORE)

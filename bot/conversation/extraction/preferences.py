@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.conversation.extraction.analysis import _collect, _Context, _Message, _negated_word
+from bot.conversation.extraction.analysis import Context, Message, collect, negated_word
 from bot.conversation.extraction.preference_terms import (
     ADDITIVE_WORDS,
     ANY_WORDS,
@@ -23,9 +23,9 @@ from bot.conversation.extraction.slots import (
 )
 
 
-def _resolve_format(message: _Message, ctx: _Context) -> str | None:
+def resolve_format(message: Message, ctx: Context) -> str | None:
     asked = ctx.asked(SLOT_FORMAT)
-    status, clauses = _collect(message, ctx, "format", asked)
+    status, clauses = collect(message, ctx, "format", asked)
     pos = [c for c in ("group", "one_to_one") if status.get(c) == "pos"]
     neg = [c for c in ("group", "one_to_one") if status.get(c) == "neg"]
     if len(pos) == 2:
@@ -42,7 +42,7 @@ def _resolve_format(message: _Message, ctx: _Context) -> str | None:
             if token in FORMAT_NEITHER_WORDS:
                 neither = True
             elif token in FORMAT_EITHER_WORDS:
-                if _negated_word(clause.tokens, i):
+                if negated_word(clause.tokens, i):
                     neither = True
                 else:
                     either = True
@@ -58,8 +58,8 @@ def _resolve_format(message: _Message, ctx: _Context) -> str | None:
 
 
 def _resolve_list(
-    message: _Message,
-    ctx: _Context,
+    message: Message,
+    ctx: Context,
     name: str,
     slot: str,
     codes: tuple[str, ...],
@@ -68,7 +68,7 @@ def _resolve_list(
 ) -> list[str] | None:
     """Shared logic of the multi-choice slots (modes, times)."""
     asked = ctx.asked(slot)
-    status, clauses = _collect(message, ctx, name, asked)
+    status, clauses = collect(message, ctx, name, asked)
     pos = {c for c, p in status.items() if p == "pos" and c in codes}
     neg = {c for c, p in status.items() if p == "neg" and c in codes}
     any_answer = anyexcept = additive = False
@@ -84,7 +84,7 @@ def _resolve_list(
             for i, token in enumerate(tokens):
                 is_any = token in ANY_WORDS or token in ("anytime", "whenever")
                 taken = i in clause.covered.get(name, ())
-                if is_any and not taken and not _negated_word(tokens, i):
+                if is_any and not taken and not negated_word(tokens, i):
                     any_answer = clause_any = True
         if clause_any and any(WEEKDAY in h.codes and h.polarity == "pos" for h in hits):
             neg.add("weekend")  # "weekdays, any time"
@@ -116,12 +116,12 @@ def _as_list(value: Any) -> list[str]:
     return []
 
 
-def _resolve_mode(message: _Message, ctx: _Context) -> list[str] | None:
+def resolve_mode(message: Message, ctx: Context) -> list[str] | None:
     if ctx.requested in CONTACT_QUESTION_SLOTS:
         return None  # "phone" answers the contact question there
     return _resolve_list(message, ctx, "mode", SLOT_MODE, MODE_CODES, complement_on_negation=True)
 
 
-def _resolve_time(message: _Message, ctx: _Context) -> list[str] | None:
+def resolve_time(message: Message, ctx: Context) -> list[str] | None:
     return _resolve_list(message, ctx, "time", SLOT_TIME, TIME_CODES, complement_on_negation=False)
 

@@ -6,10 +6,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from bot.conversation.extraction.analysis import _analyse, _Context, _Message
-from bot.conversation.extraction.contact import _resolve_contact, _resolve_preferred_contact
-from bot.conversation.extraction.preferences import _resolve_format, _resolve_mode, _resolve_time
-from bot.conversation.extraction.referral_and_stage import _resolve_referral, _resolve_stage
+from bot.conversation.extraction.analysis import Context, Message, analyse
+from bot.conversation.extraction.contact import resolve_contact, resolve_preferred_contact
+from bot.conversation.extraction.preferences import resolve_format, resolve_mode, resolve_time
+from bot.conversation.extraction.referral_and_stage import resolve_referral, resolve_stage
 from bot.conversation.extraction.slots import (
     CONTACT_CODES,
     MAX_CHARS,
@@ -30,7 +30,7 @@ from bot.conversation.extraction.slots import (
     TIME_CODES,
     Extracted,
 )
-from bot.conversation.extraction.yes_no import INTENT_TO_BOOL, INTENT_TO_CONSENT, _resolve_take_up
+from bot.conversation.extraction.yes_no import INTENT_TO_BOOL, INTENT_TO_CONSENT, resolve_take_up
 
 #: Button payload entities -> slots, and the values each accepts (aliases -> code).
 ENTITY_SLOTS: dict[str, str] = {
@@ -146,7 +146,7 @@ def extract_details(
     requested = requested_slot if isinstance(requested_slot, str) and requested_slot else None
     if _suppressed(intent_name):
         return Extracted()
-    ctx = _Context(
+    ctx = Context(
         requested=requested,
         intent=intent_name,
         preferred_contact=preferred_contact if preferred_contact in CONTACT_CODES else None,
@@ -164,16 +164,16 @@ def extract_details(
     if raw.lstrip().startswith("/"):
         # A button payload ("/inform{...}"): its meaning is in the intent and entities.
         raw = ""
-    message = _analyse(raw) if raw.strip() else _Message([], "")
+    message = analyse(raw) if raw.strip() else Message([], "")
 
     resolvers = (
-        (SLOT_FORMAT, _resolve_format),
-        (SLOT_MODE, _resolve_mode),
-        (SLOT_TIME, _resolve_time),
-        (SLOT_REFERRAL, _resolve_referral),
-        (SLOT_STAGE, _resolve_stage),
-        (SLOT_PREFERRED_CONTACT, _resolve_preferred_contact),
-        (SLOT_TAKE_UP, _resolve_take_up),
+        (SLOT_FORMAT, resolve_format),
+        (SLOT_MODE, resolve_mode),
+        (SLOT_TIME, resolve_time),
+        (SLOT_REFERRAL, resolve_referral),
+        (SLOT_STAGE, resolve_stage),
+        (SLOT_PREFERRED_CONTACT, resolve_preferred_contact),
+        (SLOT_TAKE_UP, resolve_take_up),
     )
     for slot, resolve in resolvers:
         if slot in from_entities:
@@ -182,7 +182,7 @@ def extract_details(
         if value is not None:
             slots[slot] = value
 
-    invalid = _resolve_contact(raw, message, ctx, slots)
+    invalid = resolve_contact(raw, message, ctx, slots)
 
     if (
         requested == SLOT_CONTACT_REQUESTED

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from bot.conversation.extraction.analysis import _Context, _longest_matches, _Message
-from bot.conversation.extraction.lexicon import _any_of, _bounded, _Lexicon, _lexicon
-from bot.conversation.extraction.normalise import _NUMBER_NAMES
+from bot.conversation.extraction.analysis import Context, Message, longest_matches
+from bot.conversation.extraction.lexicon import Lexicon, any_of, bounded, compile_lexicon
+from bot.conversation.extraction.normalise import NUMBER_NAMES
 from bot.conversation.extraction.slots import SLOT_REFERRAL, SLOT_STAGE
 
 # fmt: off
@@ -217,24 +217,24 @@ LOSS_WORDS: tuple[str, ...] = (
 
 # fmt: on
 
-_REFERRAL_LEX = _lexicon(REFERRAL_TERMS, REFERRAL_TERMS_WHEN_ASKED, REFERRAL_IGNORE)
-_LOSS_RE = _any_of(LOSS_WORDS)
-_SELF_REFERRAL_RE = _any_of(SELF_REFERRAL_PATTERNS)
-_PREGNANT_RES = tuple(_bounded(p) for p in PREGNANT_PATTERNS)
-_POSTNATAL_RES = tuple(_bounded(p) for p in POSTNATAL_PATTERNS)
-_STAGE_ANSWER_RES = tuple((_bounded(p), c) for p, c in STAGE_ANSWERS_WHEN_ASKED.items())
+_REFERRAL_LEX = compile_lexicon(REFERRAL_TERMS, REFERRAL_TERMS_WHEN_ASKED, REFERRAL_IGNORE)
+_LOSS_RE = any_of(LOSS_WORDS)
+_SELF_REFERRAL_RE = any_of(SELF_REFERRAL_PATTERNS)
+_PREGNANT_RES = tuple(bounded(p) for p in PREGNANT_PATTERNS)
+_POSTNATAL_RES = tuple(bounded(p) for p in POSTNATAL_PATTERNS)
+_STAGE_ANSWER_RES = tuple((bounded(p), c) for p, c in STAGE_ANSWERS_WHEN_ASKED.items())
 
 
-def _sentence_hits(text: str, lexicon: _Lexicon) -> list[tuple[int, int, tuple[str, ...], bool]]:
+def _sentence_hits(text: str, lexicon: Lexicon) -> list[tuple[int, int, tuple[str, ...], bool]]:
     """Non-overlapping lexicon matches over a whole sentence: (start, end, codes, asked_only)."""
     return [
         (s, e, entry.codes, entry.asked_only)
-        for s, e, entry in _longest_matches(text, lexicon)
+        for s, e, entry in longest_matches(text, lexicon)
         if entry.codes
     ]
 
 
-def _resolve_referral(message: _Message, ctx: _Context) -> str | None:
+def resolve_referral(message: Message, ctx: Context) -> str | None:
     asked = ctx.asked(SLOT_REFERRAL)
     with_verb: str | None = None
     first: str | None = None
@@ -264,7 +264,7 @@ def _resolve_referral(message: _Message, ctx: _Context) -> str | None:
     return None
 
 
-def _resolve_stage(message: _Message, ctx: _Context) -> str | None:
+def resolve_stage(message: Message, ctx: Context) -> str | None:
     if _LOSS_RE.search(message.plain):
         return None
     pregnant = postnatal = False
@@ -335,5 +335,5 @@ def _number(word: str) -> int | None:
     word = word.strip()
     if word.isdigit():
         return int(word)
-    return _NUMBER_NAMES.get(word)
+    return NUMBER_NAMES.get(word)
 

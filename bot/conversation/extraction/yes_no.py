@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.conversation.extraction.analysis import _Context, _Message
-from bot.conversation.extraction.lexicon import _bounded
+from bot.conversation.extraction.analysis import Context, Message
+from bot.conversation.extraction.lexicon import bounded
 from bot.conversation.extraction.slots import SLOT_TAKE_UP
 
 #: Take-up answers in her words; checked in this order (a clear "no" first, then "maybe" so
@@ -29,10 +29,10 @@ INTENT_TO_TAKE_UP = {"affirm": "yes", "maybe": "maybe", "not_sure": "maybe", "de
 INTENT_TO_BOOL = {"affirm": True, "deny": False}
 
 
-_TAKE_UP_RES = tuple((_bounded(p), c) for p, c in TAKE_UP_TEXT)
+_TAKE_UP_RES = tuple((bounded(p), c) for p, c in TAKE_UP_TEXT)
 
 
-def _resolve_take_up(message: _Message, ctx: _Context) -> str | None:
+def resolve_take_up(message: Message, ctx: Context) -> str | None:
     if not ctx.asked(SLOT_TAKE_UP):
         return None
     texts = [s.plain for s in message.sentences if not s.risky]
