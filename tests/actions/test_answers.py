@@ -6,7 +6,7 @@ import pytest
 from rasa_sdk.types import DomainDict
 
 from bot.records.intake_record import IntakeRepository
-from tests.actions.conftest import SENDER, run_action, tracker
+from tests.actions.harness import SENDER, run_action, tracker
 
 
 async def test_a_worry_is_answered_recorded_and_coded(

@@ -6,7 +6,7 @@ import pytest
 from rasa_sdk.types import DomainDict
 
 from bot.records.intake_record import IntakeRepository, record_fields
-from tests.actions.conftest import SENDER, run_action, tracker
+from tests.actions.harness import SENDER, run_action, tracker
 
 
 @pytest.mark.parametrize(("slots", "offers_callback"), [

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rasa_sdk.types import DomainDict
 
-from tests.actions.conftest import action_classes
+from tests.actions.harness import action_classes
 
 HERE = Path(__file__).parent
 

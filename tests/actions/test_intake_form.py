@@ -9,7 +9,7 @@ from bot.conversation import answers
 from bot.conversation.messages import render
 from bot.records.intake_record import IntakeRepository
 from bot.sites.config import registry
-from tests.actions.conftest import SENDER, run_action, tracker
+from tests.actions.harness import SENDER, run_action, tracker
 
 
 async def test_first_consent_question_welcomes_her_for_the_site_on_the_page(

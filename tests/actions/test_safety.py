@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 
 from bot.records.intake_record import IntakeRepository
 from bot.records.risk_events import RiskRepository
-from tests.actions.conftest import SENDER, run_action, tracker
+from tests.actions.harness import SENDER, run_action, tracker
 
 
 def with_safety_note(base: Tracker, note: dict[str, Any]) -> Tracker:
