@@ -7,15 +7,16 @@ PY := $(VENV)/bin/python
 # Rasa 3.6 needs Python 3.10: pyenv's if present, else python3.10 on PATH.
 PYTHON310 := $(or $(lastword $(sort $(wildcard $(HOME)/.pyenv/versions/3.10*/bin/python))),$(shell command -v python3.10 2>/dev/null))
 
-.PHONY: run test install model chromium shell bench lint sites clean help
+.PHONY: run test test-fast install model chromium shell bench lint sites clean help
 
 help:
 	@echo "make run    - set up, train if needed, start the assistant"
-	@echo "make test   - set up, train if needed, run the whole test suite"
+	@echo "make test   - set up, train if needed, lint, run the whole test suite"
+	@echo "make test-fast - domain, action and safety-rule unit tests: no training, no servers"
 	@echo "make shell  - chat with the running assistant in this terminal"
 	@echo "make chromium - install Debian's chromium for the browser tests (as root)"
 	@echo "make bench  - measure training, latency and memory"
-	@echo "make lint   - ruff"
+	@echo "make lint   - ruff and the import contract (lint-imports)"
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON310)" ]; then \
@@ -52,7 +53,15 @@ chromium:
 	  echo "Until then those tests are skipped (and fail when CI=true)."; \
 	fi
 
-test: model chromium
+# The fast tier: unit tests of the domain and the safety rules, and the custom actions run
+# against in-memory trackers (tests/actions). No model, no servers; under a minute.
+FAST_TESTS := tests/unit tests/actions
+
+test-fast: install
+	$(PY) -m pytest -q $(FAST_TESTS)
+
+# Lint first, so CI fails fast on style or a broken import direction.
+test: lint model chromium
 	$(PY) -m pytest
 
 # Figures, printed: training, latency and memory; the gateway's cost; safety recall and
@@ -64,6 +73,7 @@ bench: model
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-logo
 
 sites: install
 	$(VENV)/bin/bot sites

@@ -23,7 +23,7 @@ def volunteered(tracker: Tracker) -> list[dict[str, Any]]:
     text = (tracker.latest_message or {}).get("text") or ""
     found = extract_details(text, None, [], None).slots
     return [SlotSet(name, value) for name, value in found.items()
-            if name in intake_flow.PREFERENCE_SLOTS]
+            if name in intake_flow.PREFERENCE_AND_CONTEXT_SLOTS]
 
 
 def offer_to_carry_on(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:

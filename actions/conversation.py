@@ -31,7 +31,8 @@ class AskHuman(Action):
 
 
 class RequestContact(Action):
-    """She wants the team to get in touch: the form asks how, next."""
+    """She wants the team to get in touch: the form asks how, next. Without consent nothing
+about her is kept, so she is given the programme's contact route instead."""
 
     def name(self) -> str:
         return "action_request_contact"

@@ -22,6 +22,7 @@ from actions.common import (
     sync_record,
     utter,
 )
+from bot import codebook
 from bot.conversation import answers, intake_flow
 from bot.conversation.answers import Reply
 
@@ -53,7 +54,7 @@ class ActionValidateSlotMappings(Action):
         events.append(SlotSet("changed", turn.changed))
         events.append(SlotSet("invalid_contact", turn.invalid_contact))
         slots = slots_after(tracker, events)
-        if turn.contact_value and slots.get("consent") == "given":
+        if turn.contact_value and codebook.has_consented(slots):
             try:
                 repository().save_contact(tracker.sender_id,
                                           slots.get("preferred_contact") or "phone",
@@ -89,7 +90,7 @@ class ValidateIntakeForm(FormValidationAction):
                     utter(dispatcher, [answers.unmet_reply(wanted, site)])
             if "consent" in just_set:
                 say(dispatcher, (
-                    "consent_given" if tracker.get_slot("consent") == "given"
+                    "consent_given" if codebook.has_consented(tracker.slots)
                     else "consent_declined"))
             if "take_up_intent" in just_set and tracker.get_slot("take_up_intent") == "no":
                 utter(dispatcher, [Reply("intent_no", answers.site_values(site))])

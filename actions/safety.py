@@ -1,5 +1,6 @@
 """The safety response: interrupts anything, flags the conversation, keeps the risk event and
-alerts staff in the background (bot/alerts/staff_alerts.py)."""
+alerts staff in the background (bot/alerts/staff_alerts.py). Alerts that could not be sent are
+retried by the sweeper that actions/server.py starts with the action server."""
 
 from __future__ import annotations
 
@@ -9,8 +10,6 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
-from sanic import Sanic
-from sanic.exceptions import SanicException
 
 from actions.common import intent_of, say, site_for, site_slot, sync_record, utter
 from bot import codebook
@@ -35,6 +34,8 @@ def risk_of(tracker: Tracker) -> tuple[str, str]:
 
 
 class SafetyResponse(Action):
+    """The safety response, worded for the risk; the conversation is flagged and staff alerted."""
+
     def name(self) -> str:
         return "action_safety_response"
 
@@ -74,22 +75,3 @@ class SafetyFollowup(Action):
             utter(dispatcher, answers.not_safe_replies(site))
         return [SlotSet("awaiting_safety_check", False)]
 
-
-def _sweep_the_outbox_with_the_action_server() -> None:
-    """Retry unsent alerts when the action server starts, then every few minutes.
-
-    rasa_sdk creates its Sanic app (named "rasa_sdk") before it imports the actions, so the
-    listener can be added here; imported anywhere else, this does nothing.
-    """
-    try:
-        app = Sanic.get_app("rasa_sdk")
-    except SanicException:
-        return
-
-    async def start(_app: Sanic, _loop: Any) -> None:
-        alerts.start_sweeper(shared_engine(), alerts.alert_config())
-
-    app.register_listener(start, "after_server_start")
-
-
-_sweep_the_outbox_with_the_action_server()

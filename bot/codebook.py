@@ -6,7 +6,8 @@ Changing a code or a field here means bumping ``SCHEMA_VERSION`` and noting it i
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 SCHEMA_VERSION = 2
 
@@ -14,6 +15,8 @@ CONSENT_VALUES = ("given", "declined", "not_asked")
 REFERRAL_SOURCES = ("self", "health_visitor", "midwife", "gp", "mental_health_team", "other")
 PERINATAL_STAGES = ("pregnant", "postnatal")
 FORMATS = ("group", "one_to_one", "either", "unsure")
+#: The formats a site can offer (the others are answers, not formats a programme runs).
+SITE_FORMATS = ("group", "one_to_one")
 MODES = ("face_to_face", "phone", "video")
 TIMES = ("morning", "afternoon", "evening", "weekend")
 TAKE_UP_INTENTS = ("yes", "maybe", "no")
@@ -102,6 +105,23 @@ MINIMAL_FIELDS = frozenset(
 )
 
 LIST_FIELDS = ("mode_preferences", "time_preferences", "concerns", "motivators", "mechanisms")
+
+
+#: How a mode reads in a sentence to her ("by phone or by video call").
+MODE_LABELS: dict[str, str] = {
+    "face_to_face": "face to face",
+    "phone": "by phone",
+    "video": "by video call",
+}
+
+
+def has_consented(slots: Mapping[str, Any]) -> bool:
+    """Whether she has agreed to her answers being kept: the one test every part uses.
+
+    Only an explicit "given" counts. Not asked yet, declined, and a deletion request (which
+    sets consent to "declined") all mean her answers are not kept and not acted on.
+    """
+    return slots.get("consent") == "given"
 
 
 def mechanisms_for(concerns: Iterable[str], motivators: Iterable[str]) -> list[str]:

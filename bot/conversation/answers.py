@@ -1,7 +1,8 @@
-"""What the assistant says, chosen for her site: which responses, filled with which facts.
+"""What the assistant says, chosen for her site: which messages, filled with which facts.
 
-The wording lives in domain.yml; this module decides which responses fit a moment and her
-site, so that the assistant only ever describes what her programme really offers.
+The wording lives in the message catalogue (content/messages.yml, read by messages.py); this
+module decides which messages fit a moment and her site, so that the assistant only ever
+describes what her programme really offers.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot import codebook
-from bot.sites.config import MODE_LABELS, Site
+from bot.sites.config import Site
 
 REMOTE_MODES = ("phone", "video")
 FORMAT_WORDS = {"group": "a group", "one_to_one": "one-to-one support"}
@@ -21,7 +22,7 @@ MODE_WORDS = {"face_to_face": "meeting face to face", "phone": "talking by phone
 
 @dataclass(frozen=True)
 class Reply:
-    """One message: a response name from the domain, its placeholder values, extra buttons."""
+    """One message: its name in the message catalogue, its placeholder values, extra buttons."""
 
     response: str
     values: Mapping[str, Any] = field(default_factory=dict)
@@ -44,7 +45,7 @@ def site_values(site: Site) -> dict[str, Any]:
 
 
 def _remote_modes(site: Site) -> str:
-    return " or ".join(MODE_LABELS[m] for m in REMOTE_MODES if site.offers_mode(m))
+    return " or ".join(codebook.MODE_LABELS[m] for m in REMOTE_MODES if site.offers_mode(m))
 
 
 def concern_replies(code: str, site: Site) -> list[Reply]:
@@ -186,7 +187,7 @@ def not_safe_replies(site: Site) -> list[Reply]:
 def close_replies(slots: Mapping[str, Any], site: Site) -> list[Reply]:
     """The close: thanks, what happens next, where to get help if things get worse."""
     values = site_values(site)
-    if slots.get("contact_requested") and slots.get("consent") == "given":
+    if slots.get("contact_requested") and codebook.has_consented(slots):
         how = {"phone": "call you", "text": "text you", "email": "email you"}.get(
             slots.get("preferred_contact") or "", "get in touch")
         next_steps = f"Someone from {site.name} will {how} soon."

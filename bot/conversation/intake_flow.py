@@ -23,11 +23,14 @@ FAQ_KEYS = ("what_is", "what_it_is_not", "volunteers", "privacy", "cost", "volun
 #: The value a skipped question gets, so the form moves on; never written to the record.
 SKIPPED = "skipped"
 
-PREFERENCE_SLOTS = (
+#: Her preferences and her context: asked only while her answers are kept, and the ones a
+#: volunteered answer can change later ("actually, phone is better").
+PREFERENCE_AND_CONTEXT_SLOTS = (
     "format_preference", "mode_preferences", "time_preferences", "referral_source",
     "perinatal_stage",
 )
-CONTACT_SLOTS = ("preferred_contact", "contact_detail")
+#: How to reach her: asked once she wants the team to get in touch.
+CONTACT_DETAIL_SLOTS = ("preferred_contact", "contact_detail")
 
 #: Intents that step out of the current question (a rule answers them, then the form
 #: resumes). A turn with one of these must not fill a form slot, or the form would go on
@@ -43,7 +46,8 @@ DIGRESSION_INTENTS = frozenset({
 })
 
 SKIPPABLE_SLOTS = frozenset({
-    *PREFERENCE_SLOTS, "take_up_intent", "decline_reason", "contact_detail", "preferred_contact",
+    *PREFERENCE_AND_CONTEXT_SLOTS, "take_up_intent", "decline_reason", "contact_detail",
+    "preferred_contact",
 })
 
 
@@ -56,7 +60,7 @@ def required_slots(slots: Mapping[str, Any]) -> list[str]:
     consent = slots.get("consent")
     keeps_answers = consent != "declined" and not slots.get("deleted")
     contact_requested = slots.get("contact_requested") is True
-    contact = list(CONTACT_SLOTS) if contact_requested and keeps_answers else []
+    contact = list(CONTACT_DETAIL_SLOTS) if contact_requested and keeps_answers else []
 
     asked = ["consent"]
     if contact and slots.get("take_up_intent") is None:
@@ -65,7 +69,7 @@ def required_slots(slots: Mapping[str, Any]) -> list[str]:
         contact = []
     asked.append("explanation_ack")
     if keeps_answers:
-        asked += list(PREFERENCE_SLOTS)
+        asked += list(PREFERENCE_AND_CONTEXT_SLOTS)
     asked += ["concerns_done", "take_up_intent"]
     if keeps_answers:
         intent = slots.get("take_up_intent")
@@ -180,9 +184,8 @@ def answer_turn(text: str, intent: str | None, entities: list[dict],
 
     for name, value in updates.items():
         old = slots.get(name)
-        if (name in PREFERENCE_SLOTS and name != requested_slot and old not in (None, [], SKIPPED,
-                                                                                  [SKIPPED])
-                and value != old):
+        if (name in PREFERENCE_AND_CONTEXT_SLOTS and name != requested_slot
+                and old not in (None, [], SKIPPED, [SKIPPED]) and value != old):
             turn.changed.append(name)
         turn.slots[name] = value
     return turn

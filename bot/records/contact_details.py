@@ -1,8 +1,8 @@
 """Validation, normalisation and masking of the contact details a mother types.
 
-Pure Python, no Rasa. The custom actions use these to store a number or address in a canonical
-form and to read it back to her masked ("07••• ••• 123") so she can check it without the full
-detail appearing again on a phone screen someone else might see.
+Pure Python, no Rasa. The conversation logic uses these to find a number or address in what she
+typed, store it in a canonical form, and read it back to her masked ("07••• ••• 123") so she can
+check it without the full detail appearing again on a phone screen someone else might see.
 
 Scope is deliberately UK-only for phone numbers: the programmes are UK charities that ring or
 text from UK numbers. Accepted: mobiles (07 except the 070 personal-number and 076 pager ranges,

@@ -67,7 +67,7 @@ def record_fields(slots: Mapping[str, Any], site: str) -> dict[str, Any]:
         "risk_flag": bool(slots.get("risk_flag")),
         "completed": bool(slots.get("completed")),
     }
-    if consent != "given":
+    if not codebook.has_consented(slots):
         return fields
     contact_requested = bool(slots.get("contact_requested"))
     fields.update(

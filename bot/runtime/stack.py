@@ -88,7 +88,7 @@ class Stack:
         endpoints.write_text(yaml.safe_dump(
             endpoints_config(self.db_url, self.redis_url, self.action_port)))
         self._spawn("action server", [
-            str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions",
+            str(VENV_BIN / "python"), "-m", "actions.server", "--actions", "actions",
             "--port", str(self.action_port), "--quiet",
         ], logs / f"actions-{self.action_port}.log")
         self._spawn("Rasa server", [

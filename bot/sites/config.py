@@ -22,19 +22,14 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from bot import codebook
+
 logger = logging.getLogger(__name__)
 
-#: Codes a site may list under ``formats``.
-FORMATS: tuple[str, ...] = ("group", "one_to_one")
+#: Codes a site may list under ``formats`` (from the codebook).
+FORMATS: tuple[str, ...] = codebook.SITE_FORMATS
 #: Codes a site may list under ``modes`` (and ``group_modes`` / ``one_to_one_modes``).
-MODES: tuple[str, ...] = ("face_to_face", "phone", "video")
-
-FORMAT_LABELS: dict[str, str] = {"one_to_one": "one-to-one", "group": "group"}
-MODE_LABELS: dict[str, str] = {
-    "face_to_face": "face to face",
-    "phone": "by phone",
-    "video": "by video call",
-}
+MODES: tuple[str, ...] = codebook.MODES
 
 ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
 SITE_FILE_SUFFIX = ".yml"
@@ -219,7 +214,7 @@ class Site:
 
 
 def _describe_modes(modes: Iterable[str]) -> str:
-    return _join_or([MODE_LABELS.get(m, m) for m in modes])
+    return _join_or([codebook.MODE_LABELS.get(m, m) for m in modes])
 
 
 def _join_or(items: list[str]) -> str:

@@ -202,7 +202,7 @@ def test_the_action_server_alerts_staff_at_once_and_retries_at_start_up(
            "ALERT_WEBHOOK_SECRET": "integration", "DATABASE_URL": db_url,
            "SANIC_HOST": "127.0.0.1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        [sys.executable, "-m", "actions.server", "--actions", "actions", "--port", str(port)],
         cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True)
     try:

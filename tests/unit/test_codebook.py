@@ -1,3 +1,5 @@
+import pytest
+
 from bot import codebook
 
 
@@ -25,3 +27,16 @@ def test_appended_adds_once() -> None:
     assert codebook.appended(["a"], "b") == ["a", "b"]
     assert codebook.appended(["a", "b"], "a") == ["a", "b"]
     assert codebook.appended(None, "a") == ["a"]
+
+
+@pytest.mark.parametrize(("slots", "expected"), [
+    ({"consent": "given"}, True),
+    ({"consent": "declined"}, False),
+    ({"consent": "not_asked"}, False),
+    ({"consent": None}, False),
+    ({}, False),
+    ({"consent": "Given"}, False),
+])
+def test_only_an_explicit_yes_is_consent(slots: dict, expected: bool) -> None:
+    assert codebook.has_consented(slots) is expected
+

@@ -1,4 +1,4 @@
-"""Unit tests for bot.extraction.extract_details.
+"""Unit tests for bot.conversation.extraction.extract_details.
 
 Examples are written the way mothers type on a phone: short, lower case, misspelt, British.
 Each slot has cases for the answer to its own question, for information volunteered elsewhere,

@@ -1,0 +1,98 @@
+"""Answers to what she asks or raises at any point, in or out of the form."""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk.types import DomainDict
+
+from bot.records.intake_record import IntakeRepository
+from tests.actions.harness import SENDER, run_action, tracker
+
+
+async def test_a_worry_is_answered_recorded_and_coded(
+        domain: DomainDict, records: IntakeRepository) -> None:
+    ran = await run_action("action_answer_concern", tracker(
+        domain, text="I'd be too anxious in a group", intent="concern_group_anxiety",
+        slots={"consent": "given", "concerns": ["practical_time"]}), domain)
+    assert ran.slots["concerns"] == ["practical_time", "group_anxiety"]
+    # Northbrook also runs one-to-one support: the answer says so.
+    assert "one-to-one" in ran.text
+    assert ran.messages[-1]["text"] == "Shall we carry on?"
+    record = records.get(SENDER)
+    assert record["concerns"] == ["practical_time", "group_anxiety"]
+    assert record["mechanisms"] == ["practical", "psychological_safety"]
+
+
+async def test_a_worry_raised_inside_the_form_does_not_offer_to_carry_on(
+        domain: DomainDict) -> None:
+    ran = await run_action("action_answer_concern", tracker(
+        domain, intent="concern_fear_of_judgement", active_loop="intake_form"), domain)
+    assert ran.slots["concerns"] == ["fear_of_judgement"]
+    assert "Shall we carry on?" not in ran.text
+
+
+async def test_preferences_mentioned_with_a_worry_are_picked_up(domain: DomainDict) -> None:
+    ran = await run_action("action_answer_concern", tracker(
+        domain, text="I'd hate a group, one to one please", intent="concern_group_anxiety"),
+        domain)
+    assert ran.slots["format_preference"] == "one_to_one"
+
+
+async def test_an_unknown_worry_is_asked_about_not_recorded(domain: DomainDict) -> None:
+    ran = await run_action("action_answer_concern", tracker(
+        domain, intent="concern_something_new"), domain)
+    assert "What's worrying you?" in ran.text
+    assert "concerns" not in ran.slots
+
+
+async def test_a_motivator_is_acknowledged_and_recorded(
+        domain: DomainDict, records: IntakeRepository) -> None:
+    ran = await run_action("action_answer_motivator", tracker(
+        domain, intent="motivator_meet_other_mothers", slots={"consent": "given"}), domain)
+    assert ran.slots["motivators"] == ["meet_other_mothers"]
+    assert records.get(SENDER)["motivators"] == ["meet_other_mothers"]
+
+
+@pytest.mark.parametrize(("intent", "expected"), [
+    ("faq_cost", "It's free."),
+    ("faq_not_a_question_we_know", "Peer support"),
+])
+async def test_questions_about_peer_support_are_answered(
+        domain: DomainDict, intent: str, expected: str) -> None:
+    ran = await run_action("action_answer_faq", tracker(domain, intent=intent), domain)
+    assert expected in ran.messages[0]["text"]
+    assert ran.slots["explained"] is True
+
+
+async def test_tell_me_more_explains_what_it_is_and_is_not(domain: DomainDict) -> None:
+    ran = await run_action("action_tell_me_more", tracker(domain), domain)
+    texts = [m["text"] for m in ran.messages]
+    assert "Volunteers are mums" in texts[0]
+    assert "isn't therapy" in texts[1]
+    assert "keep what you say private" in texts[2]
+    assert ran.slots == {"explained": True}
+
+
+@pytest.mark.parametrize(("intent", "expected", "carry_on"), [
+    ("bot_challenge", "not a person", True),
+    ("goodbye", "", False),
+    ("something_else", "", True),
+])
+async def test_small_talk(domain: DomainDict, intent: str, expected: str,
+                          carry_on: bool) -> None:
+    ran = await run_action("action_small_talk", tracker(domain, intent=intent), domain)
+    assert expected in ran.messages[0]["text"]
+    assert (ran.messages[-1]["text"] == "Shall we carry on?") is carry_on
+
+
+async def test_small_talk_after_the_close_offers_nothing_more(domain: DomainDict) -> None:
+    ran = await run_action("action_small_talk", tracker(
+        domain, intent="thanks", slots={"completed": True}), domain)
+    assert "Shall we carry on?" not in ran.text
+
+
+async def test_the_fallback_helps_her_rephrase_with_buttons(domain: DomainDict) -> None:
+    ran = await run_action("action_rephrase", tracker(domain), domain)
+    assert "put it another way" in ran.text
+    assert ran.buttons
+    assert ran.slots == {"site": "northbrook"}
