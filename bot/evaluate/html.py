@@ -1,0 +1,127 @@
+"""The report as one self-contained HTML file: inline CSS and SVG, nothing fetched."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import jinja2
+from markupsafe import Markup
+
+from bot import codebook
+from bot.evaluate import charts, dictionary
+from bot.evaluate.cells import FLOW_STAGES, STOPPED, concern_groups
+from bot.evaluate.disclosure import ALL, SMALLEST_SHOWN
+from bot.evaluate.model import Report, Row
+
+HIDDEN = "*"
+FLOW_LABELS = dict(FLOW_STAGES + STOPPED)
+
+
+@cache
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("bot.evaluate", "templates"),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True)
+
+
+def label(code: str) -> str:
+    """A code as words: ``one_to_one`` -> "one to one"."""
+    return "All sites" if code == ALL else code.replace("_", " ")
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One tidy row as text for a table cell."""
+
+    count: str
+    denominator: str
+    rate: str
+    interval: str
+
+    @classmethod
+    def of(cls, row: Row | None) -> Shown:
+        if row is None:
+            return cls("", "", "", "")
+        def number(value: int | None) -> str:
+            return HIDDEN if value is None else f"{value:,}"
+        rate = HIDDEN if row.suppressed else (f"{row.rate:.0%}" if row.rate is not None else "–")
+        interval = (f"{row.ci_low:.0%} to {row.ci_high:.0%}" if row.ci_low is not None
+                    else HIDDEN if row.suppressed else "–")
+        return cls(number(row.count), number(row.denominator), rate, interval)
+
+
+class View:
+    """Looks rows up for the template and draws the charts."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self._index = {(r.site, r.month, r.section, r.measure, r.category): r
+                       for r in report.rows}
+        self.units = [ALL, *report.sites]
+
+    def row(self, section: str, measure: str, category: str, site: str = ALL,
+            month: str = "") -> Row | None:
+        return self._index.get((site, month, section, measure, category))
+
+    def shown(self, section: str, measure: str, category: str, site: str = ALL,
+              month: str = "") -> Shown:
+        return Shown.of(self.row(section, measure, category, site, month))
+
+    def _ci(self, row: Row | None) -> tuple[float, float, float] | None:
+        if row is None or row.rate is None or row.ci_low is None or row.ci_high is None:
+            return None
+        return (row.rate, row.ci_low, row.ci_high)
+
+    def take_up_chart(self) -> Markup | None:
+        series = {
+            "said yes (of those who answered)": [
+                self._ci(self.row("take_up", "take_up_intent", "yes", u)) for u in self.units],
+            "took up (of those with an outcome)": [
+                self._ci(self.row("take_up", "outcome", "took_up", u)) for u in self.units],
+        }
+        return _markup(charts.intervals([label(u) for u in self.units], series))
+
+    def funnel_chart(self) -> Markup | None:
+        return _markup(charts.funnel(self.report.funnel))
+
+    def trend_chart(self) -> Markup | None:
+        months = self.report.months
+        def rates(measure: str, category: str) -> list[float | None]:
+            return [getattr(self.row("take_up", measure, category, ALL, m), "rate", None)
+                    for m in months]
+        return _markup(charts.trends(months, {
+            "said yes": rates("take_up_intent", "yes"),
+            "took up": rates("outcome", "took_up")}))
+
+    def mechanism_chart(self) -> Markup | None:
+        mechanisms = codebook.MECHANISMS
+        return _markup(charts.bars(
+            [label(m) for m in mechanisms],
+            [getattr(self.row("concerns", "mechanisms", m), "rate", None) for m in mechanisms],
+            "Share of mothers who consented"))
+
+    def preference_chart(self) -> Markup | None:
+        items = ([("format_preference", f) for f in codebook.FORMATS]
+                 + [("mode_preferences", m) for m in codebook.MODES]
+                 + [("time_preferences", t) for t in codebook.TIMES])
+        return _markup(charts.bars(
+            [label(c) for _, c in items],
+            [getattr(self.row("preferences", m, c), "rate", None) for m, c in items],
+            "Share of mothers who gave preferences"))
+
+
+def _markup(svg: str | None) -> Markup | None:
+    # matplotlib's own SVG, drawn from numbers and our labels only: safe to inline.
+    return Markup(svg) if svg else None
+
+
+def render(report: Report, standalone_dictionary: bool = False) -> str:
+    """The report page (or, with ``standalone_dictionary``, the data dictionary alone)."""
+    template = environment().get_template(
+        "dictionary.html" if standalone_dictionary else "report.html")
+    return template.render(
+        report=report, view=View(report), label=label, flow_labels=FLOW_LABELS,
+        flow_stages=FLOW_STAGES, stopped=STOPPED, concern_groups=concern_groups(),
+        codebook=codebook, entries=dictionary.entries(), mechanisms=dictionary.mechanisms(),
+        smallest_shown=SMALLEST_SHOWN, hidden=HIDDEN, intents=codebook.TAKE_UP_INTENTS)
