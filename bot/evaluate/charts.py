@@ -50,7 +50,8 @@ def funnel(funnel_data: dict) -> str | None:
         ax.plot(point["n"], point["rate"], "o", color=ACCENT)
         ax.annotate(point["site"], (point["n"], point["rate"]), textcoords="offset points",
                     xytext=(5, 4), fontsize=9, color=INK)
-    ax.set_xlabel("Records with an outcome recorded")
+    ax.set_xscale("log")  # sites differ a hundredfold in size; small ones need room
+    ax.set_xlabel("Records with an outcome recorded (log scale)")
     ax.set_ylabel("Took up peer support")
     ax.set_ylim(0, 1)
     ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from urllib.parse import urlencode
 
 import jinja2
 from markupsafe import Markup
@@ -46,7 +47,7 @@ class Shown:
         def number(value: int | None) -> str:
             return HIDDEN if value is None else f"{value:,}"
         rate = HIDDEN if row.suppressed else (f"{row.rate:.0%}" if row.rate is not None else "–")
-        interval = (f"{row.ci_low:.0%} to {row.ci_high:.0%}" if row.ci_low is not None
+        interval = (f"{row.ci_low:.0%}–{row.ci_high:.0%}" if row.ci_low is not None
                     else HIDDEN if row.suppressed else "–")
         return cls(number(row.count), number(row.denominator), rate, interval)
 
@@ -116,12 +117,28 @@ def _markup(svg: str | None) -> Markup | None:
     return Markup(svg) if svg else None
 
 
-def render(report: Report, standalone_dictionary: bool = False) -> str:
-    """The report page (or, with ``standalone_dictionary``, the data dictionary alone)."""
-    template = environment().get_template(
-        "dictionary.html" if standalone_dictionary else "report.html")
-    return template.render(
-        report=report, view=View(report), label=label, flow_labels=FLOW_LABELS,
+@dataclass(frozen=True)
+class PageLinks:
+    """On the /evaluate/ page (not in a downloaded file): the filter form and downloads."""
+
+    sites: list[str]
+    query: dict[str, str]
+
+    def download(self, fmt: str) -> str:
+        kept = {k: v for k, v in self.query.items() if k in ("site", "from", "to") and v}
+        return f"report.{fmt}" + (f"?{urlencode(kept)}" if kept else "")
+
+
+def render_dictionary() -> str:
+    """The data dictionary as a page of its own."""
+    return environment().get_template("dictionary.html").render(
+        codebook=codebook, entries=dictionary.entries(), mechanisms=dictionary.mechanisms())
+
+
+def render(report: Report, page: PageLinks | None = None) -> str:
+    """The whole report as one self-contained HTML document."""
+    return environment().get_template("report.html").render(
+        report=report, view=View(report), page=page, label=label, flow_labels=FLOW_LABELS,
         flow_stages=FLOW_STAGES, stopped=STOPPED, concern_groups=concern_groups(),
         codebook=codebook, entries=dictionary.entries(), mechanisms=dictionary.mechanisms(),
         smallest_shown=SMALLEST_SHOWN, hidden=HIDDEN, intents=codebook.TAKE_UP_INTENTS)

@@ -200,8 +200,9 @@ def _funnel(rows: list[Row], sites: list[str]) -> dict:
                     else "within limits")
         points.append({"site": site, "n": row.denominator, "rate": row.rate,
                        "position": position, **limits})
-    top = max([p["n"] for p in points if p["n"]] + [programme.denominator])
-    steps = sorted({max(1, round(top * i / 60)) for i in range(1, 61)} | {1, 2, 3, 5, 8})
+    top = max([p["n"] for p in points if p["n"]] or [programme.denominator])
+    # evenly spaced on the log scale the chart uses
+    steps = sorted({max(1, round(top ** (i / 80))) for i in range(81)})
     curve = [{"n": n, **funnel_limits(p0, n)} for n in steps if n <= top]
     return {"programme_rate": p0, "points": points, "curve": curve}
 

@@ -39,3 +39,11 @@ def coded_rows(engine: Engine, fields: Sequence[str], sites: Collection[str] | N
         query = query.where(intake_records.c.started_at < until)
     with engine.connect() as conn:
         yield from conn.execute(query)
+
+
+def recorded_sites(engine: Engine) -> list[str]:
+    """The sites that have any records, in alphabetical order."""
+    with engine.connect() as conn:
+        return list(conn.execute(
+            sa.select(intake_records.c.site).distinct().order_by(intake_records.c.site)
+        ).scalars())
