@@ -28,7 +28,7 @@ def environment() -> jinja2.Environment:
 
 def label(code: str) -> str:
     """A code as words: ``one_to_one`` -> "one to one"."""
-    return "All sites" if code == ALL else code.replace("_", " ")
+    return "Total" if code == ALL else code.replace("_", " ")
 
 
 @dataclass(frozen=True)

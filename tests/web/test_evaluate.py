@@ -61,20 +61,30 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def server(database: str) -> Iterator[str]:
-    """The /evaluate/ routes on a real aiohttp server, in a thread of its own."""
+    """The /evaluate/ routes on a real aiohttp server, in a thread (and event loop) of its
+    own, so Playwright's loop in the main thread is left alone."""
     loop = asyncio.new_event_loop()
     app = web.Application()
     app[ENGINE] = make_engine(database)
     pages.setup(app, test_guard, ENGINE)
     runner = web.AppRunner(app)
-    loop.run_until_complete(runner.setup())
-    loop.run_until_complete(web.TCPSite(runner, "127.0.0.1", PORT).start())
-    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    ready = threading.Event()
+
+    def serve() -> None:
+        asyncio.set_event_loop(loop)
+        loop.run_until_complete(runner.setup())
+        loop.run_until_complete(web.TCPSite(runner, "127.0.0.1", PORT).start())
+        ready.set()
+        loop.run_forever()
+
+    thread = threading.Thread(target=serve, daemon=True)
     thread.start()
+    assert ready.wait(30), "the test server did not start"
     yield f"http://127.0.0.1:{PORT}"
     asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(10)
     loop.call_soon_threadsafe(loop.stop)
     thread.join(10)
+    loop.close()
 
 
 def fetch(url: str, sites: str | None = "*") -> tuple[int, dict[str, str], str]:
