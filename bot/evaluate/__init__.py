@@ -5,3 +5,6 @@ limits and agreement, ``disclosure`` hides small counts, ``model`` builds the re
 ``charts``/``html``/``tidy`` render it, ``dictionary`` describes the codebook, ``cli`` and
 ``pages`` are the two ways in.
 """
+
+#: The report's output formats (here, so ``bot --help`` need not import the statistics).
+FORMATS = ("html", "csv", "json")

@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from bot.evaluate.generate import FORMATS
+from bot.evaluate import FORMATS
 
 
 def _date(value: str) -> date:

@@ -9,9 +9,8 @@ from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy.engine import Engine
 
-from bot.evaluate import data, model, tidy
+from bot.evaluate import FORMATS, data, model, tidy
 
-FORMATS = ("html", "csv", "json")
 CONTENT_TYPES = {"html": "text/html", "csv": "text/csv", "json": "application/json"}
 
 

@@ -4,7 +4,7 @@ the /evaluate/ page cannot disagree."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -93,25 +93,23 @@ class Report:
         return None
 
 
-def _count(counts_in: Counts, by_month: bool) -> dict[Cell, int]:
-    """Counts per (unit, cell), and the programme's (unit ``ALL``) as their sums.
-
-    Records are first counted per unit and pattern of answers, so the cells of each pattern
-    are worked out once."""
-    per_pattern: Counter[tuple[str, Coded]] = Counter()
-    for (site, month, coded), n in counts_in.items():
-        per_pattern[(month if by_month else site, coded)] += n
+def _count(combos: Counts) -> tuple[dict[Cell, int], dict[Cell, int]]:
+    """Counts per (site, cell) and per (month, cell), each with the programme's (unit ``ALL``)
+    as their sum. The cells of each pattern of answers are worked out once."""
     cells_of: dict[Coded, list[str]] = {}
-    counts: dict[Cell, int] = defaultdict(int)
-    for (unit, pattern), n in per_pattern.items():
+    by_site: dict[Cell, int] = defaultdict(int)
+    by_month: dict[Cell, int] = defaultdict(int)
+    for (site, month, pattern), n in combos.items():
         cells = cells_of.get(pattern)
         if cells is None:
             cells = cells_of[pattern] = record_cells(pattern)
         for cell in cells:
-            counts[(unit, cell)] += n
-    for (_unit, cell), n in list(counts.items()):
-        counts[(ALL, cell)] += n
-    return counts
+            by_site[(site, cell)] += n
+            by_month[(month, cell)] += n
+    for counts in (by_site, by_month):
+        for (_unit, cell), n in list(counts.items()):
+            counts[(ALL, cell)] += n
+    return by_site, by_month
 
 
 def _with_complements(counts: dict[Cell, int], units: list[str],
@@ -228,9 +226,8 @@ def build(combos: Counts, filters: dict, generated_at: datetime) -> Report:
     sites = sorted({site for site, _, _ in combos})
     months = sorted({month for _, month, _ in combos})
     exempt = len(sites) > 1
-    by_site = _count(combos, by_month=False)
+    by_site, by_month = _count(combos)
     hidden_site = _suppressed(by_site, sites, exempt, LINES)
-    by_month = _count(combos, by_month=True)
     hidden_month = _suppressed(by_month, months, exempt, TREND_LINES)
     rows = _rows(by_site, hidden_site, sites, LINES, by_month=False)
     rows += _rows(by_month, hidden_month, months, TREND_LINES, by_month=True)

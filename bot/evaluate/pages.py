@@ -17,8 +17,8 @@ from datetime import date
 from aiohttp import web
 from sqlalchemy.engine import Engine
 
-from bot.evaluate import html
-from bot.evaluate.generate import FORMATS, OutOfScope, Output, build_report, render
+from bot.evaluate import FORMATS, html
+from bot.evaluate.generate import OutOfScope, Output, build_report, render
 from bot.records.coded_fields import recorded_sites
 
 Scope = Collection[str] | None
