@@ -6,8 +6,9 @@ a set of sums the reader can see: "this total is the sum of these parts". The ru
 
 1. primary: every count from 1 to 7 of a unit below programme level is hidden;
 2. secondary: whenever a sum has exactly one hidden member, the smallest shown member of that
-   sum below programme level is hidden too (a non-zero one first), since otherwise the hidden
-   one is the total minus the rest; repeated until no sum has exactly one hidden member.
+   sum below programme level is hidden too (a zero as well: the reader cannot tell it from
+   any other hidden count, and it gives away least), since otherwise the hidden one is the
+   total minus the rest; repeated until no sum has exactly one hidden member.
 
 Programme-level cells (the unit ``ALL``) are always shown when they sum two or more units; the
 sums across units (programme = sum of its sites) are covered by step 2 like any other.
@@ -69,8 +70,7 @@ def suppress(counts: Mapping[Cell, int], sums: Iterable[Sum], exempt: Iterable[s
         candidates = [cell for cell in members if cell not in hidden and cell[0] not in exempt]
         if not candidates:
             continue  # only exempt cells left: nothing below programme level to protect
-        pick = min(candidates, key=lambda cell: (counts.get(cell, 0) == 0,
-                                                 counts.get(cell, 0), cell))
+        pick = min(candidates, key=lambda cell: (counts.get(cell, 0), cell))
         hidden.add(pick)
         pending.update(sums_of.get(pick, ()))
     return hidden
