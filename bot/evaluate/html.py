@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from functools import cache
 from urllib.parse import urlencode
 
@@ -81,10 +82,11 @@ class View:
             "took up (of those with an outcome)": [
                 self._ci(self.row("take_up", "outcome", "took_up", u)) for u in self.units],
         }
-        return _markup(charts.intervals([label(u) for u in self.units], series))
+        return _markup(charts.intervals([label(u) for u in self.units], series),
+                       "intent and take-up by site, with 95% intervals")
 
     def funnel_chart(self) -> Markup | None:
-        return _markup(charts.funnel(self.report.funnel))
+        return _markup(charts.funnel(self.report.funnel), "funnel plot of take-up by site")
 
     def trend_chart(self) -> Markup | None:
         months = self.report.months
@@ -93,14 +95,14 @@ class View:
                     for m in months]
         return _markup(charts.trends(months, {
             "said yes": rates("take_up_intent", "yes"),
-            "took up": rates("outcome", "took_up")}))
+            "took up": rates("outcome", "took_up")}), "intent and take-up by month")
 
     def mechanism_chart(self) -> Markup | None:
         mechanisms = codebook.MECHANISMS
         return _markup(charts.bars(
             [label(m) for m in mechanisms],
             [getattr(self.row("concerns", "mechanisms", m), "rate", None) for m in mechanisms],
-            "Share of mothers who consented"))
+            "Share of mothers who consented"), "concerns by mechanism")
 
     def preference_chart(self) -> Markup | None:
         items = ([("format_preference", f) for f in codebook.FORMATS]
@@ -109,12 +111,22 @@ class View:
         return _markup(charts.bars(
             [label(c) for _, c in items],
             [getattr(self.row("preferences", m, c), "rate", None) for m, c in items],
-            "Share of mothers who gave preferences"))
+            "Share of mothers who gave preferences"), "preferences")
 
 
-def _markup(svg: str | None) -> Markup | None:
-    # matplotlib's own SVG, drawn from numbers and our labels only: safe to inline.
-    return Markup(svg) if svg else None
+def _markup(svg: str | None, description: str) -> Markup | None:
+    """matplotlib's own SVG (drawn from numbers and codebook labels only, so safe to inline),
+    announced as one image whose data are in the table beside it."""
+    if not svg:
+        return None
+    opening = Markup('<svg role="img" aria-label="{}" ').format(
+        f"Chart: {description}. The figures are in the table beside it.")
+    return Markup(svg.replace("<svg ", opening, 1))
+
+
+def _when(iso: str) -> str:
+    moment = datetime.fromisoformat(iso).astimezone(timezone.utc)
+    return f"{moment.day} {moment:%B %Y, %H:%M} UTC"
 
 
 @dataclass(frozen=True)
@@ -141,4 +153,5 @@ def render(report: Report, page: PageLinks | None = None) -> str:
         report=report, view=View(report), page=page, label=label, flow_labels=FLOW_LABELS,
         flow_stages=FLOW_STAGES, stopped=STOPPED, concern_groups=concern_groups(),
         codebook=codebook, entries=dictionary.entries(), mechanisms=dictionary.mechanisms(),
-        smallest_shown=SMALLEST_SHOWN, hidden=HIDDEN, intents=codebook.TAKE_UP_INTENTS)
+        generated=_when(report.generated_at), smallest_shown=SMALLEST_SHOWN, hidden=HIDDEN,
+        intents=codebook.TAKE_UP_INTENTS)

@@ -173,6 +173,7 @@ def test_the_page_in_a_browser_is_accessible(browser, server: str,  # type: igno
     page.on("request", lambda request: requested.append(request.url))
     page.goto(f"{server}/evaluate/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("evaluation report")
+    expect(page.get_by_role("img", name="Chart: funnel plot of take-up by site")).to_be_visible()
     assert serious_violations(page) == []
     page.screenshot(path=screenshots / "evaluate-report-desktop.png", full_page=True)
     page.get_by_role("combobox", name="Site").select_option("eastvale")
@@ -181,6 +182,7 @@ def test_the_page_in_a_browser_is_accessible(browser, server: str,  # type: igno
     assert serious_violations(page) == []
     page.set_viewport_size({"width": 390, "height": 800})
     page.screenshot(path=screenshots / "evaluate-report-phone.png", full_page=True)
+    page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
     page.emulate_media(media="print")
     page.screenshot(path=screenshots / "evaluate-report-print.png", full_page=True)
     page.goto(f"{server}/evaluate/dictionary")
