@@ -58,17 +58,12 @@ class View:
 
     def __init__(self, report: Report) -> None:
         self.report = report
-        self._index = {(r.site, r.month, r.section, r.measure, r.category): r
-                       for r in report.rows}
+        self.row = report.value
         self.units = [ALL, *report.sites]
-
-    def row(self, section: str, measure: str, category: str, site: str = ALL,
-            month: str = "") -> Row | None:
-        return self._index.get((site, month, section, measure, category))
 
     def shown(self, section: str, measure: str, category: str, site: str = ALL,
               month: str = "") -> Shown:
-        return Shown.of(self.row(section, measure, category, site, month))
+        return Shown.of(self.report.value(section, measure, category, site, month))
 
     def _ci(self, row: Row | None) -> tuple[float, float, float] | None:
         if row is None or row.rate is None or row.ci_low is None or row.ci_high is None:

@@ -84,13 +84,13 @@ class Report:
     generated_at: str
     notes: list[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self._index = {(r.site, r.month, r.section, r.measure, r.category): r for r in self.rows}
+
     def value(self, section: str, measure: str, category: str, site: str = ALL,
               month: str = "") -> Row | None:
-        for row in self.rows:
-            if (row.section, row.measure, row.category, row.site, row.month) == (
-                    section, measure, category, site, month):
-                return row
-        return None
+        """The row for one unit, measure and category (None if the report has none)."""
+        return self._index.get((site, month, section, measure, category))
 
 
 def _count(combos: Counts) -> tuple[dict[Cell, int], dict[Cell, int]]:
