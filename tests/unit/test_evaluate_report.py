@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+from collections.abc import Iterator
 from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from bot import codebook
@@ -16,17 +19,46 @@ from bot.evaluate import dictionary
 from bot.evaluate.generate import OutOfScope, build_report, render
 from bot.evaluate.model import Report
 from bot.evaluate.statistics import wilson
-from bot.records.database import make_engine
+from bot.records.database import make_engine, metadata
 from tests.evaluate_records import EXPECTED, populate
 
 NOW = datetime(2026, 12, 5, 12, tzinfo=timezone.utc)
 
 
-@pytest.fixture
-def engine(tmp_path: Path) -> Engine:
-    engine = make_engine(f"sqlite:///{tmp_path / 'known.db'}")
+POSTGRES = "postgresql://postgres@localhost:5432"
+
+
+@pytest.fixture(scope="module")
+def postgres_url() -> Iterator[str]:
+    """A database of its own on the local PostgreSQL, dropped afterwards."""
+    name = f"evaluate_test_{os.getpid()}"
+    try:
+        admin = sa.create_engine(f"{POSTGRES}/postgres", isolation_level="AUTOCOMMIT",
+                                 future=True)
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    except sa.exc.OperationalError as exc:
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            raise
+        pytest.skip(f"PostgreSQL is not reachable on localhost:5432 ({exc.orig})")
+    yield f"{POSTGRES}/{name}"
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """The known records, in SQLite and in PostgreSQL (the two databases the app runs on)."""
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'known.db'}")
+    else:
+        engine = make_engine(request.getfixturevalue("postgres_url"))
+        metadata.drop_all(engine)
+        metadata.create_all(engine)
     populate(engine)
-    return engine
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture
