@@ -44,12 +44,13 @@ def funnel(funnel_data: dict) -> str | None:
         ax.plot(ns, [c[f"upper_{key}"] for c in curve], style, color=MUTED, label=label)
         ax.plot(ns, [c[f"lower_{key}"] for c in curve], style, color=MUTED)
     ax.axhline(p0, color=INK, linewidth=1, label=f"programme rate {p0:.0%}")
-    for point in funnel_data["points"]:
-        if point["rate"] is None:
-            continue
+    shown = sorted((p for p in funnel_data["points"] if p["rate"] is not None),
+                   key=lambda p: p["n"])
+    for order, point in enumerate(shown):
         ax.plot(point["n"], point["rate"], "o", color=ACCENT)
+        # neighbours in size alternate above and below their dot, so names do not overlap
         ax.annotate(point["site"], (point["n"], point["rate"]), textcoords="offset points",
-                    xytext=(5, 4), fontsize=9, color=INK)
+                    xytext=(5, 5 if order % 2 == 0 else -12), fontsize=9, color=INK)
     ax.set_xscale("log")  # sites differ a hundredfold in size; small ones need room
     ax.set_xlabel("Records with an outcome recorded (log scale)")
     ax.set_ylabel("Took up peer support")
