@@ -3,6 +3,7 @@ both call, so they cannot differ."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -68,6 +69,6 @@ def render(report: model.Report, fmt: str) -> Output:
     else:
         body = tidy.to_csv(report) if fmt == "csv" else tidy.to_json(report)
     stem = "take-up-report"
-    if report.filters.get("site"):
-        stem += f"-{report.filters['site']}"
+    if report.filters.get("site"):  # a site id, but it came from a query: keep it tame
+        stem += "-" + re.sub(r"[^A-Za-z0-9_-]", "_", report.filters["site"])[:64]
     return Output(body, CONTENT_TYPES[fmt], f"{stem}.{fmt}")

@@ -165,3 +165,12 @@ def test_the_data_dictionary_describes_every_codebook_field() -> None:
     assert [e.field for e in entries] == list(codebook.FIELDS)
     assert all(e.description for e in entries)
     assert {m for m, _, _ in dictionary.mechanisms()} == set(codebook.MECHANISMS)
+
+
+def test_an_empty_database_still_gives_a_report_in_every_format(tmp_path: Path) -> None:
+    report = build_report(make_engine(f"sqlite:///{tmp_path / 'empty.db'}"), scope=None,
+                          site='odd"name')
+    assert report.value("flow", "flow", "started").count == 0
+    for fmt in ("html", "csv", "json"):
+        output = render(report, fmt)
+        assert output.body and output.filename == f"take-up-report-odd_name.{fmt}"
