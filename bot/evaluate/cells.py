@@ -15,7 +15,7 @@ REVIEW_CELLS = ("both", "assistant_only", "staff_only", "neither")
 FLOW_STAGES = (
     ("started", "Conversations started"),
     ("consent_given", "Consented to a record"),
-    ("preferences_given", "Gave preferences"),
+    ("preferences_given", "Answered the preference questions"),
     ("intent_given", "Answered whether she would like to take it up"),
     ("intent_yes", "Intent: yes"),
     ("intent_maybe", "Intent: maybe"),
@@ -35,46 +35,73 @@ def complement(num: str, den: str) -> str:
     return f"{den}-minus-{num}"
 
 
-def record_cells(c: Coded) -> list[str]:
-    """The cells one record with these answers counts in."""
-    cells = ["started", f"outcome_{c.outcome}"]
-    if c.outcome != "pending":
+def flow_cells(consent: str, past_preferences: bool, intent: str | None,
+               outcome: str) -> list[str]:
+    """The flow's cells for a record: how far it got, and its outcome.
+
+    ``past_preferences``: she gave a preference, or went on to answer the take-up question
+    (having skipped them), so the stages stay nested."""
+    cells = ["started", f"outcome_{outcome}"]
+    if outcome != "pending":
         cells.append("outcome_recorded")
-    intent = c.take_up_intent or "none"
-    cells += [f"intent_{intent}", f"{intent}:{c.outcome}"]
-    if c.outcome != "pending":
-        cells.append(f"{intent}:outcome_recorded")
-    if c.consent != "given":
-        cells += ["not_consented", f"consent_{c.consent}"]
-        return cells
+    answer = intent or "none"
+    cells += [f"intent_{answer}", f"{answer}:{outcome}"]
+    if outcome != "pending":
+        cells.append(f"{answer}:outcome_recorded")
+    if consent != "given":
+        return [*cells, "not_consented", f"consent_{consent}"]
     cells.append("consent_given")
-    if not (c.format_preference or c.mode_preferences or c.time_preferences):
-        cells.append("stopped_before_preferences")
-        return cells + _concern_cells(c)
+    if not past_preferences:
+        return [*cells, "stopped_before_preferences"]
     cells.append("preferences_given")
-    cells.append(f"format:{c.format_preference or 'missing'}")
-    cells += [f"mode:{m}" for m in c.mode_preferences]
-    cells += [f"time:{t}" for t in c.time_preferences]
-    cells.append("intent_given" if c.take_up_intent else "stopped_before_intent")
-    return cells + _concern_cells(c)
+    cells.append("intent_given" if intent else "stopped_before_intent")
+    return cells
 
 
-def _concern_cells(c: Coded) -> list[str]:
-    groups = [f"concern:{x}" for x in c.concerns if x in codebook.CONCERN_MECHANISMS]
-    groups += [f"mechanism:{m}" for m in codebook.mechanisms_for(c.concerns, ())]
+def preference_cells(fmt: str | None, modes: tuple[str, ...],
+                     times: tuple[str, ...]) -> list[str]:
+    """Her preferences' cells (for records past the preference questions)."""
+    return [f"format:{fmt or 'missing'}", *(f"mode:{m}" for m in modes),
+            *(f"time:{t}" for t in times)]
+
+
+def concern_cells(concerns: tuple[str, ...], intent: str | None,
+                  reviewed: tuple[str, ...] | None) -> list[str]:
+    """The concerns' and mechanisms' cells, with intent among those raising each, and the
+    agreement cells when staff reviewed the coding (for records with consent)."""
+    groups = [f"concern:{x}" for x in concerns if x in codebook.CONCERN_MECHANISMS]
+    groups += [f"mechanism:{m}" for m in codebook.mechanisms_for(concerns, ())]
     cells = list(groups)
     for group in groups:
-        cells.append(f"{group}:intent_{'given' if c.take_up_intent else 'none'}")
-        if c.take_up_intent == "yes":
+        cells.append(f"{group}:intent_{'given' if intent else 'none'}")
+        if intent == "yes":
             cells.append(f"{group}:intent_yes")
-    if c.concerns_reviewed is not None:
+    if reviewed is not None:
         cells.append("reviewed")
         for code in codebook.CONCERNS:
-            by_assistant, by_staff = code in c.concerns, code in c.concerns_reviewed
+            by_assistant, by_staff = code in concerns, code in reviewed
             kind = ("both" if by_assistant and by_staff else "assistant_only" if by_assistant
                     else "staff_only" if by_staff else "neither")
             cells.append(f"review:{code}:{kind}")
     return cells
+
+
+def parts(c: Coded) -> list[tuple]:
+    """The record's answers split into the independent parts its cells depend on, so that
+    records are counted per part (few distinct values) before cells are worked out."""
+    past_preferences = bool(c.format_preference or c.mode_preferences or c.time_preferences
+                            or c.take_up_intent)
+    found: list[tuple] = [("flow", c.consent, past_preferences, c.take_up_intent, c.outcome)]
+    if c.consent == "given":
+        found.append(("concerns", c.concerns, c.take_up_intent, c.concerns_reviewed))
+        if past_preferences:
+            found.append(("preferences", c.format_preference, c.mode_preferences,
+                          c.time_preferences))
+    return found
+
+
+CELLS_OF_PART = {"flow": flow_cells, "preferences": preference_cells,
+                 "concerns": concern_cells}
 
 
 def concern_groups() -> list[tuple[str, str, str]]:

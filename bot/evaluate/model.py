@@ -4,7 +4,7 @@ the /evaluate/ page cannot disagree."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -12,16 +12,17 @@ from datetime import datetime
 from bot import codebook
 from bot.evaluate import disclosure
 from bot.evaluate.cells import (
+    CELLS_OF_PART,
     FLOW_STAGES,
     FORMAT_CATEGORIES,
     REVIEW_CELLS,
     STOPPED,
     complement,
     concern_groups,
-    record_cells,
+    parts,
     within_unit_shapes,
 )
-from bot.evaluate.data import Coded, Counts
+from bot.evaluate.data import Counts
 from bot.evaluate.disclosure import ALL, Cell, Sum
 from bot.evaluate.statistics import Agreement, funnel_limits, wilson
 
@@ -95,21 +96,26 @@ class Report:
 
 def _count(combos: Counts) -> tuple[dict[Cell, int], dict[Cell, int]]:
     """Counts per (site, cell) and per (month, cell), each with the programme's (unit ``ALL``)
-    as their sum. The cells of each pattern of answers are worked out once."""
-    cells_of: dict[Coded, list[str]] = {}
-    by_site: dict[Cell, int] = defaultdict(int)
-    by_month: dict[Cell, int] = defaultdict(int)
-    for (site, month, pattern), n in combos.items():
-        cells = cells_of.get(pattern)
-        if cells is None:
-            cells = cells_of[pattern] = record_cells(pattern)
-        for cell in cells:
-            by_site[(site, cell)] += n
-            by_month[(month, cell)] += n
-    for counts in (by_site, by_month):
-        for (_unit, cell), n in list(counts.items()):
-            counts[(ALL, cell)] += n
-    return by_site, by_month
+    as their sum. Records are first counted per unit and part of their answers (see
+    :func:`cells.parts`), and each part's cells worked out once."""
+    by_part: list[Counter[tuple[str, tuple]]] = [Counter(), Counter()]
+    for (site, month, coded), n in combos.items():
+        for part in parts(coded):
+            by_part[0][(site, part)] += n
+            by_part[1][(month, part)] += n
+    cells_of: dict[tuple, list[str]] = {}
+    result: list[dict[Cell, int]] = []
+    for counted in by_part:
+        counts: dict[Cell, int] = defaultdict(int)
+        for (unit, part), n in counted.items():
+            cells = cells_of.get(part)
+            if cells is None:
+                cells = cells_of[part] = CELLS_OF_PART[part[0]](*part[1:])
+            for cell in cells:
+                counts[(unit, cell)] += n
+                counts[(ALL, cell)] += n
+        result.append(counts)
+    return result[0], result[1]
 
 
 def _with_complements(counts: dict[Cell, int], units: list[str],
@@ -206,10 +212,12 @@ def _funnel(rows: list[Row], sites: list[str]) -> dict:
 
 
 NOTES = [
-    "Where conversations stopped is worked out from what each record holds: consent given, "
-    "preferences given (a format, mode or time), whether she answered the take-up question, "
-    "and the outcome staff recorded. A conversation that is still going counts as stopped "
-    "where it has got to so far.",
+    "Where conversations stopped is worked out from what each record holds (there is no "
+    "'dropped at' field yet): consent given, preferences given (a format, mode or time), "
+    "whether she answered the take-up question, and the outcome staff recorded. A mother who "
+    "skipped the preference questions but answered the take-up question counts as past them "
+    "(her format shows as missing). A conversation still going counts as stopped where it "
+    "has got to so far.",
     "Preferences are counted among those who gave any; concerns and mechanisms among those who "
     "consented to a record; intent among those who raised each concern is among those of them "
     "who answered the take-up question. A mother can give several modes, times and concerns, so "
