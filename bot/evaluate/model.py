@@ -145,10 +145,9 @@ def _suppressed(counts: dict[Cell, int], units: list[str], exempt: bool,
 def _rows(counts: dict[Cell, int], hidden: set[Cell], units: list[str], lines: list[Line],
           by_month: bool) -> list[Row]:
     rows = []
-    for unit in [ALL, *units]:
-        site, month = (ALL, unit if unit != ALL else "") if by_month else (unit, "")
-        if by_month and unit == ALL:
-            continue  # the programme row is already in the by-site rows
+    # by month, the programme's row is left out: it is already among the by-site rows
+    for unit in units if by_month else [ALL, *units]:
+        site, month = (ALL, unit) if by_month else (unit, "")
         for section, measure, category, num, den in lines:
             k = counts.get((unit, num), 0)
             n = counts.get((unit, den), 0) if den else None
