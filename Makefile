@@ -66,10 +66,12 @@ test: lint model chromium
 
 # Figures, printed: training, latency and memory; the gateway's cost; safety recall and
 # false alarms through the running assistant. Each starts its own stack on spare ports.
+# bench/report.py times `bot report` on 100,000 synthetic records (no stack needed).
 bench: model
 	$(PY) bench/run.py
 	$(PY) bench/gateway.py
 	$(PY) bench/safety.py
+	$(PY) bench/report.py
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.evaluate import cli as evaluate_cli
 from bot.records.export import FORMATS, write_records
 
 if TYPE_CHECKING:
@@ -175,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     purge = commands.add_parser(
         "purge", help="remove transcripts whose deletion was requested, and expired records")
     purge.set_defaults(func=cmd_purge)
+    evaluate_cli.register(commands)
     return parser
 
 
