@@ -4,7 +4,7 @@ is in bot.conversation; telling staff is bot.alerts.
 The public API of the rule net is importable from here.
 """
 
-from bot.safety.rules import (
+from bot.safety.matcher import (
     CATEGORY_PRIORITY,
     NO_RISK,
     RISK_CATEGORIES,
