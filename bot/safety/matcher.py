@@ -73,6 +73,16 @@ NO_RISK = SafetyAssessment(category=None, pattern=None, reassure=False)
 RULES: tuple[Rule, ...] = rules()
 _RULES_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
 
+# Speed: one regex search per rule costs more in call overhead than in matching, and most
+# messages match no rule. So consecutive rules are also searched together, as one alternation
+# per batch: the alternation matches somewhere exactly when one of its rules does, so only the
+# rules of a batch that matched are run on their own. Order and results are unchanged.
+_BATCH_SIZE = 16
+_BATCHES: tuple[tuple[re.Pattern[str], tuple[Rule, ...]], ...] = tuple(
+    (re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in batch)), batch)
+    for batch in (RULES[i:i + _BATCH_SIZE] for i in range(0, len(RULES), _BATCH_SIZE))
+)
+
 _NEGATOR_WORDS = frozenset(fragments()["NEGATORS"].split("|"))
 # Words allowed between a negator and the risk phrase: "I've never had any thoughts of...".
 _FILLER_WORDS = frozenset(
@@ -290,17 +300,20 @@ def _find_matches(text: str, excepted: set[str] | None = None) -> list[_Match]:
     """Every match, negated or not; the categories of matches explained away by an
     exception are added to ``excepted`` when it is given."""
     found_matches: list[tuple[Rule, int, int, bool, int | None]] = []
-    for rule in RULES:
-        for found in rule.pattern.finditer(text):
-            start, end = found.start(), found.end()
-            if _excepted(rule, text, start, end):
-                if excepted is not None:
-                    excepted.add(rule.category)
-                continue
-            _, sentence_end = _sentence_bounds(text, start, end)
-            negated = rule.negatable and _negated(text, start)
-            contrast = _taking_back_contrast(text, end, sentence_end) if negated else None
-            found_matches.append((rule, start, end, negated, contrast))
+    for batch_pattern, batch in _BATCHES:
+        if not batch_pattern.search(text):
+            continue
+        for rule in batch:
+            for found in rule.pattern.finditer(text):
+                start, end = found.start(), found.end()
+                if _excepted(rule, text, start, end):
+                    if excepted is not None:
+                        excepted.add(rule.category)
+                    continue
+                _, sentence_end = _sentence_bounds(text, start, end)
+                negated = rule.negatable and _negated(text, start)
+                contrast = _taking_back_contrast(text, end, sentence_end) if negated else None
+                found_matches.append((rule, start, end, negated, contrast))
     matches: list[_Match] = []
     for rule, start, end, negated, contrast in found_matches:
         if negated and contrast is not None:
