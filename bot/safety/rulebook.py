@@ -1,8 +1,10 @@
 """The rulebook: the reviewed rule files (bot/safety/rules/<category>.yml) and the named pattern
 pieces they share (bot/safety/fragments.yml), loaded and compiled.
 
-A rule file lists, for one risk category, each rule's id, a one-line purpose, its pattern,
-its exception options and the messages it must catch and must not catch
+A rule file lists, for one risk category, its themes (what a clinician would call the kind of
+risk: "wishes to die", "plans and methods", ...) and under each theme its rules: each rule's
+id, a one-line purpose, its pattern, its exception options and the messages it must catch and
+must not catch
 (tests/unit/test_safety_rule_examples.py runs every one). A pattern is a regular expression
 over normalised text (bot.safety.normalise) in which ``@NAME`` stands for the fragment NAME;
 a pattern written over several lines is joined without separators, so lines are broken only
@@ -32,6 +34,7 @@ SAFETY_DIR = Path(__file__).resolve().parent
 RULES_DIR = SAFETY_DIR / "rules"
 FRAGMENTS_FILE = SAFETY_DIR / "fragments.yml"
 
+_THEME_KEYS = frozenset(("theme", "rules"))
 _RULE_KEYS = frozenset(
     ("id", "purpose", "pattern", "unless_before", "unless_after", "others", "negatable",
      "catches", "ignores")
@@ -66,6 +69,7 @@ class RuleExamples:
 
     name: str
     category: str
+    theme: str
     purpose: str
     catches: tuple[str, ...]
     ignores: tuple[str, ...]
@@ -120,18 +124,24 @@ def compile_pattern(template: str) -> re.Pattern[str]:
     return re.compile(text)
 
 
-def _rule_entries() -> list[tuple[str, dict]]:
-    """(category, entry) for every rule, category by category, each file in its own order."""
+def _rule_entries() -> list[tuple[str, str, dict]]:
+    """(category, theme, entry) for every rule, category by category, each file in its own
+    order. Within a category that order is the tie-break when two rules match at the same
+    place (the first names the assessment)."""
     entries = []
     for category in RISK_CATEGORIES:
         data = _load_yaml(RULES_DIR / f"{category}.yml")
         if data.get("category") != category:
             raise ValueError(f"{category}.yml declares category {data.get('category')!r}")
-        for entry in data["rules"]:
-            unexpected = set(entry) - _RULE_KEYS
-            if unexpected:
-                raise ValueError(f"{category}.{entry.get('id')}: unknown keys {sorted(unexpected)}")
-            entries.append((category, entry))
+        for theme in data["themes"]:
+            if set(theme) != _THEME_KEYS:
+                raise ValueError(f"{category}.yml: a theme needs exactly {sorted(_THEME_KEYS)}")
+            for entry in theme["rules"]:
+                unexpected = set(entry) - _RULE_KEYS
+                if unexpected:
+                    raise ValueError(
+                        f"{category}.{entry.get('id')}: unknown keys {sorted(unexpected)}")
+                entries.append((category, theme["theme"], entry))
     return entries
 
 
@@ -152,7 +162,7 @@ def _build(category: str, entry: dict) -> Rule:
 @cache
 def rules() -> tuple[Rule, ...]:
     """Every rule, compiled. Names are unique; a duplicate id is an error."""
-    built = tuple(_build(category, entry) for category, entry in _rule_entries())
+    built = tuple(_build(category, entry) for category, _, entry in _rule_entries())
     names = [rule.name for rule in built]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
@@ -166,9 +176,10 @@ def examples() -> list[RuleExamples]:
         RuleExamples(
             name=f"{category}.{entry['id']}",
             category=category,
+            theme=theme,
             purpose=entry.get("purpose", ""),
             catches=tuple(entry.get("catches") or ()),
             ignores=tuple(entry.get("ignores") or ()),
         )
-        for category, entry in _rule_entries()
+        for category, theme, entry in _rule_entries()
     ]

@@ -23,6 +23,7 @@ def test_every_rule_has_a_purpose_and_something_it_catches() -> None:
     assert [example.name for example in EXAMPLES] == rule_names()
     for example in EXAMPLES:
         assert example.category in RISK_CATEGORIES
+        assert example.theme.strip(), f"{example.name} belongs to no theme"
         assert example.purpose.strip(), f"{example.name} has no purpose"
         assert "\n" not in example.purpose, f"{example.name}: the purpose is one line"
         assert example.catches, f"{example.name} has no example of what it catches"
