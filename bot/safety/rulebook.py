@@ -14,6 +14,7 @@ before a ``|``. docs/safety.md says how to add and review a rule.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -105,7 +106,7 @@ def fragments() -> dict[str, str]:
     return expanded
 
 
-def _substitute(template: str, names: dict[str, str], value_of: Any) -> str:
+def _substitute(template: str, names: dict[str, str], value_of: Callable[[str], str]) -> str:
     """Replace each ``@NAME`` in ``template``, longest names first (so @BABY never eats
     @BABYNOUN)."""
     for name in sorted(names, key=len, reverse=True):

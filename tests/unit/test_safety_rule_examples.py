@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.safety import RISK_CATEGORIES, find_risks, rule_names
-from bot.safety.rulebook import RuleExamples, examples
+from bot.safety.rulebook import RuleExamples, compile_pattern, examples, fragments
 
 EXAMPLES = examples()
 
@@ -41,3 +41,10 @@ def test_rule_ignores_its_near_misses(example: RuleExamples) -> None:
     flagged = [message for message in example.ignores
                if any(name == example.name for _, name in find_risks(message))]
     assert not flagged, f"{example.name} wrongly flags: {flagged}"
+
+
+def test_fragments_expand_fully_and_unknown_names_are_refused() -> None:
+    assert all("@" not in pattern for pattern in fragments().values())
+    assert compile_pattern("@PILL").search("took my tablets")
+    with pytest.raises(ValueError, match="unknown fragment"):
+        compile_pattern(r"\b@NO_SUCH_FRAGMENT\b")
