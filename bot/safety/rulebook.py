@@ -1,10 +1,10 @@
-"""The rulebook: the reviewed rule files (bot/safety/rules/<category>.yml) and the named pattern
-pieces they share (bot/safety/fragments.yml), loaded and compiled.
+"""The rulebook: the reviewed rule files (bot/safety/rules/<category>/<NN>_<theme>.yml) and the
+named pattern pieces they share (bot/safety/fragments.yml), loaded and compiled.
 
-A rule file lists, for one risk category, its themes (what a clinician would call the kind of
-risk: "wishes to die", "plans and methods", ...) and under each theme its rules: each rule's
-id, a one-line purpose, its pattern, its exception options and the messages it must catch and
-must not catch
+Each risk category has a folder, and each folder one file per theme (what a clinician would
+call the kind of risk: "wishes to die", "plans and methods", ...), read in the order of their
+number. A theme's file lists its rules: each rule's id, a one-line purpose, its pattern, its
+exception options and the messages it must catch and must not catch
 (tests/unit/test_safety_rule_examples.py runs every one). A pattern is a regular expression
 over normalised text (bot.safety.normalise) in which ``@NAME`` stands for the fragment NAME;
 a pattern written over several lines is joined without separators, so lines are broken only
@@ -35,7 +35,7 @@ SAFETY_DIR = Path(__file__).resolve().parent
 RULES_DIR = SAFETY_DIR / "rules"
 FRAGMENTS_FILE = SAFETY_DIR / "fragments.yml"
 
-_THEME_KEYS = frozenset(("theme", "rules"))
+_THEME_KEYS = frozenset(("category", "theme", "rules"))
 _RULE_KEYS = frozenset(
     ("id", "purpose", "pattern", "unless_before", "unless_after", "others", "negatable",
      "catches", "ignores")
@@ -126,23 +126,25 @@ def compile_pattern(template: str) -> re.Pattern[str]:
 
 
 def _rule_entries() -> list[tuple[str, str, dict]]:
-    """(category, theme, entry) for every rule, category by category, each file in its own
-    order. Within a category that order is the tie-break when two rules match at the same
-    place (the first names the assessment)."""
+    """(category, theme, entry) for every rule, category by category, each category's theme
+    files in the order of their number. Within a category that order is the tie-break when two
+    rules match at the same place (the first names the assessment)."""
     entries = []
     for category in RISK_CATEGORIES:
-        data = _load_yaml(RULES_DIR / f"{category}.yml")
-        if data.get("category") != category:
-            raise ValueError(f"{category}.yml declares category {data.get('category')!r}")
-        for theme in data["themes"]:
-            if set(theme) != _THEME_KEYS:
-                raise ValueError(f"{category}.yml: a theme needs exactly {sorted(_THEME_KEYS)}")
-            for entry in theme["rules"]:
+        paths = sorted((RULES_DIR / category).glob("*.yml"))
+        if not paths:
+            raise ValueError(f"no rule files for {category} in {RULES_DIR / category}")
+        for path in paths:
+            data = _load_yaml(path)
+            if set(data) != _THEME_KEYS or data["category"] != category:
+                raise ValueError(f"{category}/{path.name}: needs exactly {sorted(_THEME_KEYS)}, "
+                                 f"with category {category}")
+            for entry in data["rules"]:
                 unexpected = set(entry) - _RULE_KEYS
                 if unexpected:
                     raise ValueError(
                         f"{category}.{entry.get('id')}: unknown keys {sorted(unexpected)}")
-                entries.append((category, theme["theme"], entry))
+                entries.append((category, data["theme"], entry))
     return entries
 
 
