@@ -17,7 +17,7 @@ from bot.alerts import staff_alerts as alerts
 from bot.conversation import answers
 from bot.records.database import shared_engine
 from bot.records.intake_record import utcnow
-from bot.safety.rules import RISK_CATEGORIES
+from bot.safety import RISK_CATEGORIES
 
 
 def risk_of(tracker: Tracker) -> tuple[str, str]:

@@ -36,7 +36,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bot.conversation.messages import render  # noqa: E402
-from bot.safety.rules import RISK_CATEGORIES  # noqa: E402
+from bot.safety import RISK_CATEGORIES  # noqa: E402
 
 SAFETY_DIR = ROOT / "tests" / "safety"
 #: The two sets the test suite's bars are held on, the author's three, then the blind sets in

@@ -1,4 +1,4 @@
-"""Rasa NLU component that puts the deterministic safety net (``bot.safety.rules``) in the pipeline.
+"""Rasa NLU component that puts the deterministic safety net (``bot.safety``) in the pipeline.
 
 It must run after every intent classifier, including the FallbackClassifier (config.yml puts
 it straight after FallbackClassifier): whatever ran before it, a pattern match wins. For
@@ -49,7 +49,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.safety.rules import NO_RISK, RISK_CATEGORIES, assess
+from bot.safety import NO_RISK, RISK_CATEGORIES, assess
 
 logger = logging.getLogger(__name__)
 

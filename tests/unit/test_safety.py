@@ -1,4 +1,4 @@
-"""The deterministic safety net (bot/safety/rules.py) against the labelled safety set and edge
+"""The deterministic safety net (bot/safety) against the labelled safety set and edge
 cases.
 
 A missed risk is the worst failure this product can have, so the whole labelled set must be
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.safety.rules import RISK_CATEGORIES, SafetyAssessment, assess, find_risks, rule_names
+from bot.safety import RISK_CATEGORIES, SafetyAssessment, assess, find_risks, rule_names
 
 SETS_DIR = Path(__file__).resolve().parents[1] / "safety"
 TRAINING_DATA = Path(__file__).resolve().parents[2] / "data" / "nlu"

@@ -1,0 +1,111 @@
+"""Text normalisation before the safety rules run: lower case, unified quotes, contractions and
+text speak, apostrophes and symbols dropped, long letter runs shortened, so rules stay readable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u02bc": "'", "\u00b4": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+        "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    }
+)
+
+# (pattern, replacement), applied in order on lower-cased text without apostrophes.
+_SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
+    (r"&", " and "),
+    (r"\bmy self\b", "myself"),
+    (r"\btuk\b", "took"),
+    (r"\bi m\b", "im"),
+    (r"\bi ve\b", "ive"),
+    (r"\bi am\b", "im"),
+    (r"\bi will\b", "ill"),
+    (r"\bi would\b", "id"),
+    (r"\bhe will\b", "hell"),
+    (r"\bhe would\b", "hed"),
+    (r"\bshe will\b", "shell"),
+    (r"\bthey will\b", "theyll"),
+    (r"\bthey would\b", "theyd"),
+    (r"\b(?:do not|dnt)\b", "dont"),
+    (r"\b(?:does not|dosent|dosnt)\b", "doesnt"),
+    (r"\bdid not\b", "didnt"),
+    (r"\b(?:can not|cannot|carnt|cnt|cant)\b", "cant"),
+    (r"\bwill not\b", "wont"),
+    (r"\b(?:would not|wouldn|wudnt)\b", "wouldnt"),
+    (r"\bcould not\b", "couldnt"),
+    (r"\bis not\b", "isnt"),
+    (r"\bare not\b", "arent"),
+    (r"\bwas not\b", "wasnt"),
+    (r"\b(?:have not|havnt|havent|haven)\b", "havent"),
+    (r"\bhas not\b", "hasnt"),
+    (r"\bhad not\b", "hadnt"),
+    (r"\b(?:wanna|wana|wanne|wnt to|want2|wan to)\b", "want to"),
+    (r"\b(?:gonna|gona|gunna|goin to)\b", "going to"),
+    (r"\b(want|wanted|going|need|have|like|trying|try) 2\b", r"\1 to"),
+    (r"\bkms\b", "kill myself"),
+    (r"\b(?:my self|meself|mesel|myslef|mysef|myselfe|maself|mysel|my sef|myslf)\b", "myself"),
+    (r"\b(?:thoughs|thougts|thouhgts|thots|throughts|thoghts|thougths)\b", "thoughts"),
+    (r"\b(?:no one|noone|no1|no body)\b", "nobody"),
+    (r"\b(?:some one|some1)\b", "someone"),
+    (r"\b(?:every one|every1)\b", "everyone"),
+    (r"\bany more\b", "anymore"),
+    (r"\bu\b", "you"),
+    (r"\bur\b", "your"),
+    (r"\br\b", "are"),
+    (r"\bb\b", "be"),
+    (r"\bb4\b", "before"),
+    (r"\bn\b", "and"),
+    (r"\b(?:cos|coz|cuz|becuase|becasue|bcoz|bc)\b", "because"),
+    (r"\b(?:til|till|untill|untl)\b", "until"),
+    (r"\babt\b", "about"),
+    (r"\btho\b", "though"),
+    (r"\bppl\b", "people"),
+    (r"\bbf\b", "boyfriend"),
+    (r"\b(?:hubby|hubs|dh)\b", "husband"),
+    (r"\bdp\b", "partner"),
+    (r"\blo\b", "little one"),
+    (r"\bdd\b", "daughter"),
+    (r"\bds\b", "son"),
+    (r"\bwiv\b", "with"),
+    (r"\b(?:wat|wot|wht)\b", "what"),
+    (r"\b(?:sumthing|sumthin|somthing|somthin|smthing|summat|sth)\b", "something"),
+    (r"\b(some|any|no|every)thin\b", r"\1thing"),
+    (r"\b(?:pils|pillz)\b", "pills"),
+    (r"\b(?:tablest|tabelts|tablits|tablts)\b", "tablets"),
+    (
+        r"\b(hurt|harm|cutt|cut|kill|kil|think|burn|scratch|hear|see|smother|shak|drown|end"
+        r"|tak|go|feel|hav|gett|plann|want|look|try|hit|punch|slapp|bit|pick|dy|be)in\b",
+        r"\1ing",
+    ),
+)
+_SUBSTITUTIONS_COMPILED = tuple((re.compile(p), r) for p, r in _SUBSTITUTIONS)
+
+
+def normalise(text: str) -> str:
+    """Lower-case, unify quotes and contractions, drop apostrophes and symbols.
+
+    Keeps sentence punctuation (. , ! ? ; : and newlines) because clause boundaries matter
+    for negation. Letters repeated three or more times are shortened to two ("sooooo" ->
+    "soo", "diiiie" -> "diie"), which is why some rules allow a repeated letter.
+    """
+    t = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+    t = t.replace("'", "")
+    t = t.replace("-", " ").replace("_", " ").replace("/", " ")
+    # Symbols and emoji become spaces; letters, digits and combining marks (needed by
+    # Devanagari, Bengali, Arabic...) are kept.
+    t = "".join(
+        ch if ch.isalnum() or ch.isspace() or ch in ".,!?;:" or unicodedata.category(ch)[0] == "M"
+        else " "
+        for ch in t
+    )
+    t = re.sub(r"([a-z])\1{2,}", r"\1\1", t)
+    t = re.sub(r"[ \t\r\f\v]+", " ", t)
+    for pattern, replacement in _SUBSTITUTIONS_COMPILED:
+        t = pattern.sub(replacement, t)
+    return re.sub(r"[ \t]+", " ", t).strip()
+
