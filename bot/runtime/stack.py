@@ -80,7 +80,7 @@ class Stack:
     def start(self, timeout: float = 240.0) -> None:
         """Start the servers and wait until each answers; the web app once Rasa is up."""
         load_sites()  # a broken site file stops start-up here, with its name and field
-        make_engine(self.db_url).dispose()  # intake tables exist before the first message
+        make_engine(self.db_url).dispose()  # tables migrated (Alembic) before the first message
         model = self.model or ensure_model()
         logs = self.var_dir / "logs"
         logs.mkdir(parents=True, exist_ok=True)
