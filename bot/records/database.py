@@ -52,13 +52,14 @@ intake_records = sa.Table(
               server_default=sa.false()),
 )
 
-# Kept apart from the intake record: never exported, deleted on request.
+# Kept apart from the intake record: never exported, deleted on request. ``value`` is encrypted
+# with the data key (bot.records.keys); only IntakeRepository reads and writes it.
 contact_details = sa.Table(
     "contact_details",
     metadata,
     sa.Column("conversation_id", sa.String(255), primary_key=True),
     sa.Column("method", sa.String(8), nullable=False),
-    sa.Column("value", sa.String(320), nullable=False),
+    sa.Column("value", sa.Text, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
 

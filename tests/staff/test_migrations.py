@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from bot.records.database import make_engine
 from bot.records.intake_record import IntakeRepository
+from bot.records.keys import is_sealed
 from bot.records.schema import BASELINE, current_revision, head_revision
 
 #: The previous release's tables, as its ``create_all`` made them (copied from 0001_baseline).
@@ -86,6 +87,8 @@ def test_an_old_database_is_stamped_and_upgraded_without_losing_a_record(db_url:
     assert record["risk_acknowledged"] is False and record["callback_done"] is False
     assert repo.contact("old-1") == ("phone", "+447700900123")
     with engine.connect() as conn:
+        stored = conn.execute(sa.text("SELECT value FROM contact_details")).scalar()
+        assert "447700900123" not in stored and is_sealed(stored)  # encrypted at rest now
         assert conn.execute(sa.text("SELECT count(*) FROM risk_events")).scalar() == 1
         # Rasa's table is untouched
         [data] = conn.execute(sa.text("SELECT data FROM events")).scalars()

@@ -1,7 +1,8 @@
 """Staff workspace: the codebook's schema_version 2 columns and the staff tables.
 
 The v2 columns of ``intake_records`` may already exist in a database made by the release that
-added them with ``create_all``; only the missing ones are added.
+added them with ``create_all``; only the missing ones are added. Contact details kept in plain
+text by earlier releases are encrypted with the data key (bot.records.keys).
 
 Revision ID: 0002
 Revises: 0001
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+
+from bot.records.keys import is_sealed, seal
 
 revision = "0002"
 down_revision = "0001"
@@ -32,6 +35,7 @@ def upgrade() -> None:
         for name, type_, options in V2_COLUMNS:
             if name not in existing:
                 batch.add_column(sa.Column(name, type_, **options))
+    _encrypt_contact_details()
     with op.batch_alter_table("risk_events") as batch:
         batch.add_column(sa.Column("acknowledged_at", sa.DateTime(timezone=True)))
         batch.add_column(sa.Column("acknowledged_by", sa.Integer))
@@ -63,6 +67,19 @@ def upgrade() -> None:
         sa.Column("prev_hash", sa.String(64), nullable=False),
         sa.Column("hash", sa.String(64), nullable=False, unique=True),
     )
+
+
+def _encrypt_contact_details() -> None:
+    with op.batch_alter_table("contact_details") as batch:
+        batch.alter_column("value", type_=sa.Text, existing_type=sa.String(320),
+                           existing_nullable=False)
+    contact = sa.table("contact_details", sa.column("conversation_id"), sa.column("value"))
+    bind = op.get_bind()
+    for conversation_id, value in bind.execute(sa.select(contact.c.conversation_id,
+                                                         contact.c.value)).all():
+        if not is_sealed(value):
+            bind.execute(sa.update(contact).where(contact.c.conversation_id == conversation_id)
+                         .values(value=seal(value)))
 
 
 def downgrade() -> None:
