@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.records.export import FORMATS, write_records
+from bot.staff import cli as staff_cli
 
 if TYPE_CHECKING:
     from bot.alerts.staff_alerts import AlertConfig
@@ -175,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     purge = commands.add_parser(
         "purge", help="remove transcripts whose deletion was requested, and expired records")
     purge.set_defaults(func=cmd_purge)
+    staff_cli.register(commands)
     return parser
 
 

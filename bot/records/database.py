@@ -126,6 +126,7 @@ staff_users = sa.Table(
     sa.Column("sites", sa.JSON, nullable=False, default=list),
     sa.Column("password_hash", sa.String(200)),
     sa.Column("totp_secret", sa.Text),
+    sa.Column("totp_last_step", sa.Integer),
     sa.Column("recovery_codes", sa.JSON, nullable=False, default=list),
     sa.Column("setup_token_hash", sa.String(64), unique=True),
     sa.Column("setup_expires_at", sa.DateTime(timezone=True)),
@@ -145,8 +146,36 @@ staff_audit = sa.Table(
     sa.Column("conversation_id", sa.String(255)),
     sa.Column("site", sa.String(64)),
     sa.Column("detail", sa.Text, nullable=False),
-    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("prev_hash", sa.String(64), nullable=False, unique=True),
     sa.Column("hash", sa.String(64), nullable=False, unique=True),
+)
+
+
+# Staff notes on a conversation (bot/staff/notes.py): append-only; a correction is a new note.
+# ``kind`` says what wrote it: a note, an acknowledged risk, a call-back, a review, an outcome.
+staff_notes = sa.Table(
+    "staff_notes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("conversation_id", sa.String(255), nullable=False, index=True),
+    sa.Column("site", sa.String(64), nullable=False),
+    sa.Column("author", sa.String(320), nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+)
+
+# Erasure needs two people (bot/staff/erasure.py): a request, then a lead's approval. The row
+# outlives the erasure and holds no personal data.
+erasure_requests = sa.Table(
+    "erasure_requests",
+    metadata,
+    sa.Column("conversation_id", sa.String(255), primary_key=True),
+    sa.Column("site", sa.String(64), nullable=False),
+    sa.Column("requested_by", sa.String(320), nullable=False),
+    sa.Column("requested_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("approved_by", sa.String(320)),
+    sa.Column("approved_at", sa.DateTime(timezone=True)),
 )
 
 

@@ -18,6 +18,7 @@ from aiohttp_session.cookie_storage import EncryptedCookieStorage
 
 from bot.records.database import make_engine
 from bot.sites.config import registry
+from bot.staff import pages as staff_pages
 from bot.web import colours, gateway, texts
 from bot.web.config import WebConfig
 from bot.web.limits import RateLimiter
@@ -66,6 +67,7 @@ def make_app(config: WebConfig) -> web.Application:
         web.post("/api/chat", gateway.post_chat),
         web.post("/api/chat/exit", gateway.post_exit),
     ])
+    staff_pages.setup(app, config.db_url)
     return app
 
 

@@ -49,6 +49,7 @@ def upgrade() -> None:
         sa.Column("sites", sa.JSON, nullable=False),
         sa.Column("password_hash", sa.String(200)),
         sa.Column("totp_secret", sa.Text),
+        sa.Column("totp_last_step", sa.Integer),
         sa.Column("recovery_codes", sa.JSON, nullable=False),
         sa.Column("setup_token_hash", sa.String(64), unique=True),
         sa.Column("setup_expires_at", sa.DateTime(timezone=True)),
@@ -64,8 +65,28 @@ def upgrade() -> None:
         sa.Column("conversation_id", sa.String(255)),
         sa.Column("site", sa.String(64)),
         sa.Column("detail", sa.Text, nullable=False),
-        sa.Column("prev_hash", sa.String(64), nullable=False),
+        sa.Column("prev_hash", sa.String(64), nullable=False, unique=True),
         sa.Column("hash", sa.String(64), nullable=False, unique=True),
+    )
+    op.create_table(
+        "staff_notes",
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("conversation_id", sa.String(255), nullable=False),
+        sa.Column("site", sa.String(64), nullable=False),
+        sa.Column("author", sa.String(320), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("text", sa.Text, nullable=False),
+    )
+    op.create_index("ix_staff_notes_conversation_id", "staff_notes", ["conversation_id"])
+    op.create_table(
+        "erasure_requests",
+        sa.Column("conversation_id", sa.String(255), primary_key=True),
+        sa.Column("site", sa.String(64), nullable=False),
+        sa.Column("requested_by", sa.String(320), nullable=False),
+        sa.Column("requested_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("approved_by", sa.String(320)),
+        sa.Column("approved_at", sa.DateTime(timezone=True)),
     )
 
 
@@ -83,6 +104,8 @@ def _encrypt_contact_details() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("erasure_requests")
+    op.drop_table("staff_notes")
     op.drop_table("staff_audit")
     op.drop_table("staff_users")
     with op.batch_alter_table("risk_events") as batch:
