@@ -64,7 +64,8 @@ def transcript(engine: Engine, sender: str,
     try:
         with engine.connect() as connection:
             rows = list(connection.execute(query))
-    except sa.exc.OperationalError:  # Rasa has not created its table yet: no history
+    # Rasa has not created its table yet: no history (SQLite and PostgreSQL say so differently)
+    except (sa.exc.OperationalError, sa.exc.ProgrammingError):
         logger.warning("tracker store table 'events' is not readable yet")
         return []
     messages: list[dict[str, Any]] = []

@@ -105,8 +105,9 @@ def _next(request: web.Request, value: object) -> str:
 
 
 async def signin_page(request: web.Request) -> web.Response:
+    """The sign-in form; when already signed in, who you are, where to go, and sign out."""
     if await signed_in_user(request):
-        raise web.HTTPSeeOther("/staff/")
+        return await render(request, "signed_in.html", {})
     return await render(request, "signin.html", {
         "error": None, "email": "", "next": _next(request, request.query.get("next"))})
 
