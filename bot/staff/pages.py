@@ -168,7 +168,8 @@ async def _setup_form(request: web.Request, token: str, error: str | None,
     secret = await _pending_secret(request, token)
     uri = totp_uri(secret, user.email)
     qr = Markup(segno.make(uri, error="m").svg_inline(  # noqa: S704 - segno's own SVG
-        scale=5, dark="#000", light="#fff", title="QR code for your authenticator app"))
+        scale=5, dark="#000", light="#fff", omitsize=True,
+        title="QR code for your authenticator app"))
     return await render(request, "setup.html", {
         "account": user, "secret": secret, "qr": qr, "error": error}, status=status)
 

@@ -42,8 +42,10 @@ def age(value: datetime | None, now: datetime | None = None) -> str:
     if value is None:
         return "\u2014"
     minutes = int(((now or datetime.now(timezone.utc)) - _utc(value)).total_seconds() // 60)
+    if minutes < 1:
+        return "under a minute"
     if minutes < 60:
-        return f"{max(minutes, 0)} min"
+        return f"{minutes} min"
     if minutes < 48 * 60:
         return f"{minutes // 60} h {minutes % 60} min"
     return f"{minutes // (24 * 60)} days"

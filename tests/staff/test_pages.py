@@ -112,7 +112,7 @@ async def test_every_staff_route_refuses_strangers_other_sites_and_evaluators(
             assert (await request(evaluator, method, path)).status == 403, (method, path)
     finally:
         for browser in (anonymous, east, evaluator):
-            await browser.close()
+            await browser.session.close()  # the server is the fixture's to close
     # and none of them changed or saw anything
     assert {r["action"] for r in AuditLog(engine).rows()} == {"sign_in"}
 
