@@ -17,8 +17,17 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
+from bot.records.database import metadata
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BASELINE = "0001"
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
+    """Alembic's filter: only tables this application defines, never Rasa's (``events``...)."""
+    if type_ == "table":
+        return name in metadata.tables
+    return True
 
 
 def alembic_config() -> Config:

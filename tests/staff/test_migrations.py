@@ -123,3 +123,19 @@ def test_a_new_database_is_created_at_the_newest_revision_and_upgrading_again_is
     assert {"intake_records", "staff_users", "staff_audit", "alembic_version"} <= tables
     assert "events" not in tables  # Rasa makes its own
     engine.dispose()
+
+
+def test_the_migrated_tables_match_the_table_definitions(db_url: str) -> None:
+    """What the migrations build is what bot/records/database.py describes (no drift)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from bot.records.database import metadata
+    from bot.records.schema import include_object
+
+    engine = make_engine(db_url)
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={
+            "compare_type": True, "include_object": include_object})
+        assert compare_metadata(context, metadata) == []
+    engine.dispose()

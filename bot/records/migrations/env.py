@@ -10,13 +10,7 @@ import sqlalchemy as sa
 from alembic import context
 
 from bot.records.database import database_url, metadata
-
-
-def include_object(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
-    """Only tables this application defines; never Rasa's."""
-    if type_ == "table":
-        return name in metadata.tables
-    return True
+from bot.records.schema import include_object
 
 
 def run() -> None:
