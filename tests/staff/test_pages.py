@@ -210,3 +210,45 @@ async def test_the_admin_audit_page_shows_the_chain(client: TestClient) -> None:
     await sign_in(client, "admin@example.org", secret)
     page = await (await client.get("/staff/audit")).text()
     assert "is intact" in page and "sign in" in page
+
+
+async def test_erasure_through_the_pages_takes_two_people(client: TestClient) -> None:
+    engine = engine_of(client)
+    _, sam_secret = make_user(engine, "sam@example.org", "staff", ["northbrook"])
+    _, lead_secret = make_user(engine, "lead@example.org", "lead", ["northbrook"])
+    cid = make_conversation(engine)
+    page = f"/staff/conversations/{cid}"
+    await sign_in(client, "sam@example.org", sam_secret)
+    response = await client.post(f"{page}/erasure", allow_redirects=False,
+                                 data={"csrf_token": await csrf_of(client, page)})
+    assert response.status == 303
+    text = await (await client.get(page)).text()
+    assert "asked for this conversation to be erased" in text and "Approve" not in text
+    response = await client.post(f"{page}/erasure/approve",
+                                 data={"csrf_token": await csrf_of(client, page)})
+    assert response.status == 400  # staff cannot approve
+
+    lead = await another(client)
+    try:
+        await sign_in(lead, "lead@example.org", lead_secret)
+        response = await lead.post(f"{page}/erasure/approve", allow_redirects=False,
+                                   data={"csrf_token": await csrf_of(lead, page)})
+        assert response.status == 303
+        assert (await lead.get(page)).status == 404
+    finally:
+        await lead.session.close()
+    assert [r["action"] for r in AuditLog(engine).rows()][-2:] == [
+        "transcript_viewed", "erasure_approved"]
+
+
+async def test_an_outcome_without_a_reason_is_explained_not_saved(client: TestClient) -> None:
+    engine = engine_of(client)
+    _, secret = make_user(engine, "sam@example.org", "staff", ["northbrook"])
+    cid = make_conversation(engine)
+    page = f"/staff/conversations/{cid}"
+    await sign_in(client, "sam@example.org", secret)
+    response = await client.post(f"{page}/outcome", data={
+        "csrf_token": await csrf_of(client, page), "outcome": "did_not_take_up",
+        "outcome_at": "2026-12-01", "reason": ""})
+    assert response.status == 400 and "choose a reason" in await response.text()
+    assert (await client.get(page)).status == 200
