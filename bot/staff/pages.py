@@ -97,9 +97,10 @@ async def home(_request: web.Request) -> web.Response:
     raise web.HTTPSeeOther("/staff/risks")
 
 
-def _next(request: web.Request, value: object) -> str:
+def safe_next(value: object) -> str:
     """Where to go after signing in: only a path of this app, never another site."""
-    if isinstance(value, str) and value.startswith("/") and not value.startswith("//"):
+    if (isinstance(value, str) and value.startswith("/") and not value.startswith("//")
+            and "\\" not in value and not any(c.isspace() or ord(c) < 32 for c in value)):
         return value
     return "/staff/"
 
@@ -109,7 +110,7 @@ async def signin_page(request: web.Request) -> web.Response:
     if await signed_in_user(request):
         return await render(request, "signed_in.html", {})
     return await render(request, "signin.html", {
-        "error": None, "email": "", "next": _next(request, request.query.get("next"))})
+        "error": None, "email": "", "next": safe_next(request.query.get("next"))})
 
 
 async def signin(request: web.Request) -> web.Response:
@@ -117,7 +118,7 @@ async def signin(request: web.Request) -> web.Response:
     form = await request.post()
     email = str(form.get("email", ""))[:320].strip().lower()
     address = request.remote or "unknown"
-    target = _next(request, form.get("next"))
+    target = safe_next(form.get("next"))
     if context.by_email.blocked(email) or context.by_address.blocked(address):
         return await render(request, "signin.html", {
             "error": THROTTLED, "email": email, "next": target}, status=429)

@@ -63,3 +63,12 @@ def test_an_alert_links_to_the_risk_queue_without_anything_about_her(monkeypatch
 
     body = alert.email(AlertConfig(email_from="a@example.org", email_to=("b@example.org",)))
     assert "https://intake.example.org/staff/risks#risk-7" in body.get_content()
+
+
+def test_after_sign_in_only_a_path_of_this_app() -> None:
+    from bot.staff.pages import safe_next
+
+    assert safe_next("/staff/conversations/abc?x=1") == "/staff/conversations/abc?x=1"
+    for outside in ("https://evil.example", "//evil.example", "/\\evil.example",
+                    "/\tevil", None, ""):
+        assert safe_next(outside) == "/staff/"
