@@ -43,7 +43,7 @@ def test_free_text_conversation_is_recorded(chat: Chat, repo) -> None:
     record = repo.get(chat.sender)
     assert record is not None
     expected = {
-        "schema_version": 1, "site": "northbrook", "consent": "given", "explained": True,
+        "schema_version": 2, "site": "northbrook", "consent": "given", "explained": True,
         "referral_source": "health_visitor", "perinatal_stage": "pregnant",
         "format_preference": "one_to_one", "mode_preferences": ["phone", "video"],
         "time_preferences": ["evening", "weekend"], "concerns": ["fear_of_judgement"],
