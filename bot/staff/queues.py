@@ -20,6 +20,10 @@ from bot.staff.notes import add_note
 #: Most urgent first: an overdose already taken, then thoughts of suicide, and so on.
 CATEGORY_URGENCY = ("overdose", "suicide", "harm_baby", "psychosis", "danger_at_home",
                     "self_harm")
+#: What each category is called on the staff pages.
+CATEGORY_LABELS = {"overdose": "Overdose", "suicide": "Suicide", "harm_baby": "Harm to baby",
+                   "psychosis": "Possible psychosis", "danger_at_home": "Danger at home",
+                   "self_harm": "Self-harm"}
 ACTION_MAX = 2000
 
 

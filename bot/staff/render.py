@@ -12,6 +12,7 @@ from aiohttp import web
 from aiohttp_session import get_session
 
 from bot.staff.access import USER
+from bot.staff.queues import CATEGORY_LABELS
 from bot.staff.security import CSRF_FIELD, csrf_token
 
 HERE = Path(__file__).resolve().parent
@@ -24,6 +25,7 @@ def setup_templates(app: web.Application) -> None:
     env.undefined = jinja2.StrictUndefined
     env.filters["when"] = when
     env.filters["age"] = age
+    env.filters["category"] = lambda code: CATEGORY_LABELS.get(code, code)
 
 
 def _utc(value: datetime) -> datetime:

@@ -90,7 +90,7 @@ def test_a_new_member_of_staff_handles_a_risk_end_to_end(browser, stack: Stack,
     card = page.locator(".card.risk").filter(has=page.locator(
         f"a[href='/staff/conversations/{chat.sender}']"))
     expect(card).to_have_count(1)
-    expect(card).to_contain_text("harm baby")
+    expect(card).to_contain_text("Harm to baby")
     shoot(page, screenshots, "risk-queue")
 
     # read the transcript, add a note, record an outcome
