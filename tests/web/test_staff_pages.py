@@ -1,7 +1,8 @@
 """The staff pages in headless Chromium, against the real stack: a mother's conversation raises a
 risk through the running assistant, then a new member of staff sets up her account with a second
 factor, signs in, finds the risk, reads the transcript, adds a note, records an outcome and
-acknowledges the risk. Axe scans each page; screenshots at phone and desktop width go to
+acknowledges the risk; then reads the number another mother left for a call-back and marks it
+done. Axe scans each page; screenshots at phone and desktop width go to
 tests/screenshots/ for a person to look at.
 """
 
@@ -55,6 +56,11 @@ def test_a_new_member_of_staff_handles_a_risk_end_to_end(browser, stack: Stack,
     chat.say("hi")
     chat.say("yes that's fine")
     chat.say("i cant be on my own with her in case i do something")
+    callback = Chat(stack, site="northbrook")  # another mother asks to be texted
+    for text in ("hi", "yes that's fine", "ok carry on", "one to one i think", "phone",
+                 "evenings", "my health visitor", "im 30 weeks pregnant", "no that's all",
+                 "yes I'd like to try it", "yes please", "text me", "07700 900123"):
+        callback.say(text)
     engine = make_engine(stack.db_url)
     token = Accounts(engine).add("sam@northbrook.example.org", "staff", ["northbrook"])
 
@@ -111,16 +117,31 @@ def test_a_new_member_of_staff_handles_a_risk_end_to_end(browser, stack: Stack,
     expect(page.locator(".ok")).to_contain_text("acknowledged")
     expect(card).to_have_count(0)
 
+    # the call-back: her number (written encrypted by the action server) shown on request
+    page.get_by_role("link", name="Call-backs").click()
+    row = page.locator("tr").filter(has=page.locator(
+        f"a[href='/staff/conversations/{callback.sender}']"))
+    expect(row).to_contain_text("evening")
+    shoot(page, screenshots, "callbacks")
+    row.get_by_role("link", name="Open").click()
+    page.get_by_role("link", name="Show her contact details").click()
+    expect(page.locator(".contact-value")).to_have_text("+447700900123")
+    page.go_back()
+    page.get_by_label("How did it go?").fill("Texted her; she will come on Tuesday.")
+    page.get_by_role("button", name="Mark call-back done").click()
+    expect(page.locator(".notes")).to_contain_text("Call-back done")
+
     page.get_by_role("link", name="Conversations").click()
     shoot(page, screenshots, "conversations")
     context.close()
+    assert IntakeRepository(engine).get(callback.sender)["callback_done"] is True
 
     record = IntakeRepository(engine).get(chat.sender)
     assert record["outcome"] == "took_up" and record["outcome_at"] is not None
     assert record["risk_acknowledged"] is True
     actions = [r["action"] for r in AuditLog(engine).rows() if r["actor"].startswith("sam@")]
     assert actions[:2] == ["account_set_up", "sign_in"]
-    assert {"transcript_viewed", "note_added", "outcome_recorded",
-            "risk_acknowledged"} <= set(actions)
+    assert {"transcript_viewed", "note_added", "outcome_recorded", "risk_acknowledged",
+            "contact_viewed", "callback_done"} <= set(actions)
     assert AuditLog(engine).verify().intact
     assert all(u.startswith(stack.web_url) or u.startswith("data:") for u in requested)
