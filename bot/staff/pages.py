@@ -8,6 +8,7 @@ session's CSRF token (:func:`csrf_middleware`).
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -52,6 +53,7 @@ def setup(app: web.Application, db_url: str) -> None:
     app[CONTEXT] = StaffContext(engine=make_engine(db_url))
     app.cleanup_ctx.append(_dispose)
     setup_templates(app)
+    app.middlewares.append(error_pages)
     app.middlewares.append(csrf_middleware)
     app.on_response_prepare.append(_no_store)
     app.add_routes([
@@ -70,6 +72,21 @@ def setup(app: web.Application, db_url: str) -> None:
 async def _dispose(app: web.Application) -> AsyncIterator[None]:
     yield
     app[CONTEXT].engine.dispose()
+
+
+@web.middleware
+async def error_pages(request: web.Request, handler):  # type: ignore[no-untyped-def]
+    """Refusals and missing pages under /staff/ as a page with the staff navigation."""
+    if not request.path.startswith("/staff/"):
+        return await handler(request)
+    try:
+        return await handler(request)
+    except (web.HTTPForbidden, web.HTTPNotFound) as exc:
+        message = exc.text if exc.text and not exc.text.startswith(str(exc.status)) else (
+            "You do not have access to this page." if exc.status == 403 else
+            "There is no such page.")
+        return await render(request, "problem.html", {"message": message},
+                            status=exc.status)
 
 
 @web.middleware
@@ -122,8 +139,9 @@ async def signin(request: web.Request) -> web.Response:
     if context.by_email.blocked(email) or context.by_address.blocked(address):
         return await render(request, "signin.html", {
             "error": THROTTLED, "email": email, "next": target}, status=429)
-    user = context.accounts.authenticate(email, str(form.get("password", "")),
-                                         str(form.get("code", "")))
+    # Argon2 takes ~150 ms of CPU on purpose: off the event loop that serves the chat.
+    user = await asyncio.to_thread(context.accounts.authenticate, email,
+                                   str(form.get("password", "")), str(form.get("code", "")))
     if user is None:
         context.by_email.failed(email)
         context.by_address.failed(address)
@@ -189,8 +207,8 @@ async def complete_setup(request: web.Request) -> web.Response:
     secret = await _pending_secret(request, token)
     user = context.accounts.setup_account(token)
     try:
-        codes = context.accounts.complete_setup(token, password, secret,
-                                                str(form.get("code", "")))
+        codes = await asyncio.to_thread(context.accounts.complete_setup, token, password,
+                                        secret, str(form.get("code", "")))
     except AccountError as exc:
         return await _setup_form(request, token, str(exc), 400)
     (await get_session(request)).pop(SETUP_KEY, None)
