@@ -3,7 +3,8 @@
 An alert says which site, what kind of risk, when, how it was caught (pattern net, model or
 both) and which conversation (with the risk event's number), and NEVER what she wrote: email
 and chat webhooks are not safe places for it. Staff read her words with
-``bot risks --show-messages`` or on the staff pages.
+``bot risks --show-messages`` or on the staff pages; each alert links to the risk queue
+(``STAFF_BASE_URL``, bot.alerts.links), and the link carries nothing about her.
 
 Channels, from the environment (either or both; see docs/safety.md):
 
@@ -49,6 +50,7 @@ import aiohttp
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from bot.alerts.links import risk_link
 from bot.records.database import alert_outbox
 from bot.records.intake_record import iso_utc, utcnow
 from bot.records.risk_events import insert_risk_event
@@ -219,6 +221,7 @@ class Alert:
             "layer": self.layer,
             "time": iso_utc(self.created_at),
             "read_with": READ_WITH,
+            "link": risk_link(self.risk_event_id),
             "text": self.summary(),
         }
 
@@ -244,9 +247,11 @@ class Alert:
             f"Risk event:    #{self.risk_event_id}",
             f"Alert id:      {self.alert_id}",
             "",
-            "Her words are not in this email on purpose. Read them with",
+            f"Open it in the staff pages: {risk_link(self.risk_event_id)}",
+            "",
+            "Her words are not in this email on purpose. Read them on the staff pages, or with",
             f"    {READ_WITH}",
-            "or on the staff pages. The assistant has already given her the crisis routes",
+            "on the server. The assistant has already given her the crisis routes",
             "(999 or A&E, NHS 111 option 2, Samaritans 116 123, Shout 85258, her midwife, health",
             "visitor, GP or perinatal team, and your local contacts) and asked if she is safe.",
         ]))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from bot.evaluate import cli as evaluate_cli
 from bot.records.export import FORMATS, write_records
+from bot.staff import cli as staff_cli
 
 if TYPE_CHECKING:
     from bot.alerts.staff_alerts import AlertConfig
@@ -177,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
         "purge", help="remove transcripts whose deletion was requested, and expired records")
     purge.set_defaults(func=cmd_purge)
     evaluate_cli.register(commands)
+    staff_cli.register(commands)
     return parser
 
 

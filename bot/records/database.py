@@ -46,17 +46,20 @@ intake_records = sa.Table(
     sa.Column("outcome_at", sa.Date),
     sa.Column("outcome_reason", sa.String(32)),
     sa.Column("concerns_reviewed", sa.JSON),
-    sa.Column("risk_acknowledged", sa.Boolean, nullable=False, default=False),
-    sa.Column("callback_done", sa.Boolean, nullable=False, default=False),
+    sa.Column("risk_acknowledged", sa.Boolean, nullable=False, default=False,
+              server_default=sa.false()),
+    sa.Column("callback_done", sa.Boolean, nullable=False, default=False,
+              server_default=sa.false()),
 )
 
-# Kept apart from the intake record: never exported, deleted on request.
+# Kept apart from the intake record: never exported, deleted on request. ``value`` is encrypted
+# with the data key (bot.records.keys); only IntakeRepository reads and writes it.
 contact_details = sa.Table(
     "contact_details",
     metadata,
     sa.Column("conversation_id", sa.String(255), primary_key=True),
     sa.Column("method", sa.String(8), nullable=False),
-    sa.Column("value", sa.String(320), nullable=False),
+    sa.Column("value", sa.Text, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
 
@@ -71,6 +74,11 @@ risk_events = sa.Table(
     sa.Column("message", sa.Text, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False, index=True),
     sa.Column("reviewed", sa.Boolean, nullable=False, default=False),
+    # staff workspace: who acknowledged it, when, what they did; who is looking after it
+    sa.Column("acknowledged_at", sa.DateTime(timezone=True)),
+    sa.Column("acknowledged_by", sa.Integer),
+    sa.Column("action_taken", sa.Text),
+    sa.Column("assigned_to", sa.Integer),
 )
 
 # Staff alerts waiting to go out (bot/alerts/staff_alerts.py): one row per risk event and
@@ -107,6 +115,70 @@ deletion_requests = sa.Table(
 )
 
 
+# Staff accounts (bot/staff/accounts.py). Secrets are stored only as hashes, the TOTP secret
+# encrypted with the data key.
+staff_users = sa.Table(
+    "staff_users",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("email", sa.String(320), nullable=False, unique=True),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("sites", sa.JSON, nullable=False, default=list),
+    sa.Column("password_hash", sa.String(200)),
+    sa.Column("totp_secret", sa.Text),
+    sa.Column("totp_last_step", sa.Integer),
+    sa.Column("recovery_codes", sa.JSON, nullable=False, default=list),
+    sa.Column("setup_token_hash", sa.String(64), unique=True),
+    sa.Column("setup_expires_at", sa.DateTime(timezone=True)),
+    sa.Column("disabled", sa.Boolean, nullable=False, default=False, server_default=sa.false()),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# The audit trail (bot/staff/audit.py): append-only, each row's hash covers the one before.
+# ``detail`` is canonical JSON without personal data.
+staff_audit = sa.Table(
+    "staff_audit",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("actor", sa.String(320), nullable=False),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("conversation_id", sa.String(255)),
+    sa.Column("site", sa.String(64)),
+    sa.Column("detail", sa.Text, nullable=False),
+    sa.Column("prev_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("hash", sa.String(64), nullable=False, unique=True),
+)
+
+
+# Staff notes on a conversation (bot/staff/notes.py): append-only; a correction is a new note.
+# ``kind`` says what wrote it: a note, an acknowledged risk, a call-back, a review, an outcome.
+staff_notes = sa.Table(
+    "staff_notes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("conversation_id", sa.String(255), nullable=False, index=True),
+    sa.Column("site", sa.String(64), nullable=False),
+    sa.Column("author", sa.String(320), nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+)
+
+# Erasure needs two people (bot/staff/erasure.py): a request, then a lead's approval. The row
+# outlives the erasure and holds no personal data.
+erasure_requests = sa.Table(
+    "erasure_requests",
+    metadata,
+    sa.Column("conversation_id", sa.String(255), primary_key=True),
+    sa.Column("site", sa.String(64), nullable=False),
+    sa.Column("requested_by", sa.String(320), nullable=False),
+    sa.Column("requested_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("approved_by", sa.String(320)),
+    sa.Column("approved_at", sa.DateTime(timezone=True)),
+)
+
+
 def database_url() -> str:
     """``DATABASE_URL`` from the environment, else the SQLite file under var/."""
     url = os.environ.get("DATABASE_URL", "").strip()
@@ -119,7 +191,8 @@ def database_url() -> str:
 
 
 def make_engine(url: str | None = None) -> Engine:
-    """An engine for ``url`` (default: :func:`database_url`), with the tables created."""
+    """An engine for ``url`` (default: :func:`database_url`), its tables migrated to the newest
+    revision (bot.records.schema)."""
     url = url or database_url()
     kwargs: dict = {"future": True, "pool_pre_ping": True}
     if url.startswith("sqlite"):
@@ -131,7 +204,9 @@ def make_engine(url: str | None = None) -> Engine:
     engine = sa.create_engine(url, **kwargs)
     if url.startswith("sqlite"):
         sa.event.listen(engine, "connect", _sqlite_pragmas)
-    metadata.create_all(engine)
+    from bot.records.schema import upgrade  # the migrations import this module's metadata
+
+    upgrade(engine)
     return engine
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot import codebook
 from bot.records.database import contact_details, deletion_requests, intake_records
+from bot.records.keys import seal, unseal
 
 #: Fields the conversation writes; ``outcome`` and the other staff fields are never overwritten.
 CONVERSATION_FIELDS = tuple(
@@ -151,19 +152,20 @@ class IntakeRepository:
                 yield export_row(row)
 
     def save_contact(self, conversation_id: str, method: str, value: str) -> None:
-        """Store (or replace) how to reach her, apart from the intake record."""
+        """Store (or replace) how to reach her, apart from the intake record, encrypted with
+        the data key (bot.records.keys)."""
         with self.engine.begin() as conn:
             conn.execute(sa.delete(contact_details).where(
                 contact_details.c.conversation_id == conversation_id))
             conn.execute(sa.insert(contact_details).values(
-                conversation_id=conversation_id, method=method, value=value,
+                conversation_id=conversation_id, method=method, value=seal(value),
                 created_at=utcnow()))
 
     def contact(self, conversation_id: str) -> tuple[str, str] | None:
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(contact_details.c.method, contact_details.c.value).where(
                 contact_details.c.conversation_id == conversation_id)).first()
-        return (row.method, row.value) if row else None
+        return (row.method, unseal(row.value)) if row else None
 
     def delete_conversation(self, conversation_id: str) -> None:
         """Honour a deletion request: the record and contact details go now, the transcript

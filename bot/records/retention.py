@@ -18,6 +18,7 @@ from bot.records.database import (
     deletion_requests,
     intake_records,
     risk_events,
+    staff_notes,
 )
 from bot.records.intake_record import utcnow
 from bot.sites.config import registry
@@ -66,7 +67,8 @@ def purge(engine: Engine, now: datetime | None = None) -> PurgeReport:
                 intake_records.c.site == site.id,
                 intake_records.c.last_activity_at < cutoff)).scalars().all()
             for sender in expired:
-                for table in (contact_details, intake_records, risk_events, alert_outbox):
+                for table in (contact_details, intake_records, risk_events, alert_outbox,
+                              staff_notes):
                     conn.execute(sa.delete(table).where(table.c.conversation_id == sender))
                 if events is not None:
                     conn.execute(sa.delete(events).where(events.c.sender_id == sender))

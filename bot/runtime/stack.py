@@ -80,7 +80,7 @@ class Stack:
     def start(self, timeout: float = 240.0) -> None:
         """Start the servers and wait until each answers; the web app once Rasa is up."""
         load_sites()  # a broken site file stops start-up here, with its name and field
-        make_engine(self.db_url).dispose()  # intake tables exist before the first message
+        make_engine(self.db_url).dispose()  # tables migrated (Alembic) before the first message
         model = self.model or ensure_model()
         logs = self.var_dir / "logs"
         logs.mkdir(parents=True, exist_ok=True)
@@ -194,7 +194,8 @@ def main() -> int:
         f"  Chat on its own page:       {stack.web_url}/chat\n"
         f"  Widget for a programme:     <script src=\"{stack.web_url}/widget.js\" "
         "data-site=\"northbrook\" defer></script>\n"
-        f"  Staff pages (coming):       {stack.web_url}/staff/\n"
+        f"  Staff pages:                {stack.web_url}/staff/"
+        "   (accounts: .venv/bin/bot staff add)\n"
         f"  Evaluator pages (coming):   {stack.web_url}/evaluate/\n"
         f"  Web app listens on:         {stack.web_host}:{stack.web_port}"
         " (the only process reachable from other machines)\n"

@@ -16,8 +16,11 @@ from aiohttp import web
 from aiohttp_session import session_middleware
 from aiohttp_session.cookie_storage import EncryptedCookieStorage
 
+from bot.evaluate import pages as evaluate_pages
 from bot.records.database import make_engine
 from bot.sites.config import registry
+from bot.staff import pages as staff_pages
+from bot.staff.access import evaluator_guard
 from bot.web import colours, gateway, texts
 from bot.web.config import WebConfig
 from bot.web.limits import RateLimiter
@@ -66,6 +69,8 @@ def make_app(config: WebConfig) -> web.Application:
         web.post("/api/chat", gateway.post_chat),
         web.post("/api/chat/exit", gateway.post_exit),
     ])
+    staff_pages.setup(app, config.db_url)
+    evaluate_pages.setup(app, evaluator_guard, gateway.ENGINE)
     return app
 
 

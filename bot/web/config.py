@@ -5,8 +5,6 @@ Every setting has a default that suits `make run` on one machine; docs/web.md li
 
 from __future__ import annotations
 
-import base64
-import binascii
 import os
 import re
 from collections.abc import Mapping
@@ -16,6 +14,7 @@ from pathlib import Path
 from cryptography.fernet import Fernet
 
 from bot.records.database import REPO_ROOT, database_url
+from bot.records.keys import InvalidKey, load_or_create_key
 
 DEFAULT_SECRET_FILE = REPO_ROOT / "var" / "web-secret.key"
 SAMESITE_VALUES = ("Strict", "Lax", "None")
@@ -86,35 +85,12 @@ def load_secret_key(value: str | None, path: Path) -> str:
     """The session key: ``WEB_SECRET_KEY`` if set, else the one kept in ``path``.
 
     When neither exists a key is generated and written to ``path`` (mode 0600), so a restart
-    keeps mothers' sessions. ``O_EXCL`` makes two processes starting at once agree on one key.
+    keeps mothers' sessions (bot.records.keys).
     """
-    if value:
-        return _checked_key(value.strip(), "WEB_SECRET_KEY")
     try:
-        return _checked_key(path.read_text().strip(), str(path))
-    except FileNotFoundError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    key = Fernet.generate_key().decode()
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return _checked_key(path.read_text().strip(), str(path))
-    with os.fdopen(fd, "w") as handle:
-        handle.write(key + "\n")
-    return key
-
-
-def _checked_key(key: str, source: str) -> str:
-    try:
-        valid = len(base64.urlsafe_b64decode(key.encode())) == 32
-    except (binascii.Error, ValueError):
-        valid = False
-    if not valid:
-        raise WebConfigError(
-            f"{source}: not a session key. Make one with: python -c \"from cryptography.fernet "
-            "import Fernet; print(Fernet.generate_key().decode())\"")
-    return key
+        return load_or_create_key(value, path, "WEB_SECRET_KEY")
+    except InvalidKey as exc:
+        raise WebConfigError(f"{exc} (a session key)") from exc
 
 
 def _flag(env: Mapping[str, str], name: str) -> bool:

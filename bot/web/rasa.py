@@ -8,6 +8,8 @@ from typing import Any
 
 import aiohttp
 
+from bot.records.transcripts import normalise_buttons
+
 logger = logging.getLogger(__name__)
 
 #: Pause before the one retry: long enough for a restarting server to start listening.
@@ -78,14 +80,3 @@ def _normalise(data: Any) -> list[dict[str, Any]]:
             continue
         messages.append({"text": item["text"], "buttons": normalise_buttons(item.get("buttons"))})
     return messages
-
-
-def normalise_buttons(buttons: Any) -> list[dict[str, str]]:
-    if not isinstance(buttons, list):
-        return []
-    return [
-        {"title": b["title"], "payload": b["payload"]}
-        for b in buttons
-        if isinstance(b, dict) and isinstance(b.get("title"), str)
-        and isinstance(b.get("payload"), str)
-    ]
