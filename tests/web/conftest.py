@@ -130,9 +130,12 @@ def conversation_id(stack: Stack, cookie_value: str) -> str:
 # --------------------------------------------------------------------------- browser
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():  # type: ignore[no-untyped-def]
-    """Debian's Chromium driven by Playwright (never Playwright's own browser download)."""
+    """Debian's Chromium driven by Playwright (never Playwright's own browser download).
+
+    One per test module: Playwright's sync API keeps an event loop running in the main thread
+    while it is open, which would break the asyncio tests of any module collected after it."""
     if not CHROMIUM.exists():
         reason = (f"headless Chromium is not installed at {CHROMIUM}: `make test` installs it "
                   "as root (apt-get install chromium)")
