@@ -196,7 +196,7 @@ def main() -> int:
         "data-site=\"northbrook\" defer></script>\n"
         f"  Staff pages:                {stack.web_url}/staff/"
         "   (accounts: .venv/bin/bot staff add)\n"
-        f"  Evaluator pages (coming):   {stack.web_url}/evaluate/\n"
+        f"  Evaluator pages:            {stack.web_url}/evaluate/\n"
         f"  Web app listens on:         {stack.web_host}:{stack.web_port}"
         " (the only process reachable from other machines)\n"
         f"  Rasa server (REST channel): {stack.rasa_url}/webhooks/rest/webhook\n"
