@@ -13,12 +13,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from bot.records.database import make_engine
+from tests.environment import unavailable
 
 PG_SERVER = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@localhost:5432/postgres")
-
-
-def _ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes", "on")
 
 
 @pytest.fixture(scope="session")
@@ -31,9 +28,7 @@ def pg_server() -> Iterator[sa.engine.URL]:
             conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
     except sa.exc.OperationalError as exc:
         admin.dispose()
-        if _ci():
-            pytest.fail(f"PostgreSQL is not reachable at {PG_SERVER}: {exc}")
-        pytest.skip(f"PostgreSQL is not reachable at {PG_SERVER}")
+        unavailable(f"PostgreSQL is not reachable at {PG_SERVER}: {exc.orig}")
     yield sa.engine.make_url(PG_SERVER).set(database=name)
     with admin.connect() as conn:
         conn.execute(sa.text(

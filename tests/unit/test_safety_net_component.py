@@ -343,7 +343,6 @@ def test_predict_graph_builds_and_validates() -> None:
     assert nodes[name].needs == {"messages": "run_FallbackClassifier3"}
 
 
-@pytest.mark.skipif(not CONFIG.exists(), reason="no config.yml in this checkout")
 def test_project_pipeline_runs_the_net_after_every_intent_classifier() -> None:
     """If the net ran before a classifier, that classifier would overwrite the risk intent.
 

@@ -27,6 +27,7 @@ from cryptography.fernet import Fernet
 
 from bot.records.database import REPO_ROOT
 from bot.runtime.stack import Stack
+from tests.environment import unavailable
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -139,9 +140,7 @@ def browser():  # type: ignore[no-untyped-def]
     if not CHROMIUM.exists():
         reason = (f"headless Chromium is not installed at {CHROMIUM}: `make test` installs it "
                   "as root (apt-get install chromium)")
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
+        unavailable(reason)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
