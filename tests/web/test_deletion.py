@@ -1,0 +1,89 @@
+"""'Delete my data', end to end: she asks in the chat, the purge runs once the conversation has
+gone quiet, and nothing of hers is left: tracker store, record, contact details; the widget
+shows her no history. The risk event stays for safeguarding until the site's retention ends."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import aiohttp
+import pytest
+import sqlalchemy as sa
+
+from bot.records.database import (
+    alert_outbox,
+    contact_details,
+    deletion_requests,
+    intake_records,
+    make_engine,
+    risk_events,
+)
+from bot.records.intake_record import IntakeRepository, utcnow
+from bot.records.retention import QUIET_PERIOD, purge
+from bot.records.transcripts import events_table
+from bot.runtime.stack import Stack
+from tests.web.conftest import conversation_id
+
+pytestmark = pytest.mark.integration
+COOKIE = "intake_chat"
+
+
+async def say(client: aiohttp.ClientSession, message: str) -> str:
+    async with client.post("/api/chat", json={"message": message}) as response:
+        data = await response.json()
+        assert response.status == 200, data
+    return "\n".join(m.get("text") or "" for m in data["messages"])
+
+
+def rows_of(engine: sa.engine.Engine, cid: str) -> dict[str, int]:
+    """How many rows each place that can hold her data has for this conversation."""
+    with engine.connect() as conn:
+        counts = {table.name: conn.execute(
+            sa.select(sa.func.count()).select_from(table).where(
+                table.c.conversation_id == cid)).scalar_one()
+            for table in (intake_records, contact_details, risk_events, alert_outbox)}
+        counts["events"] = conn.execute(sa.select(sa.func.count()).select_from(
+            events_table).where(events_table.c.sender_id == cid)).scalar_one()
+    return counts
+
+
+async def test_she_asks_for_deletion_and_nothing_of_hers_remains(stack: Stack) -> None:
+    engine = make_engine(stack.db_url)
+    async with aiohttp.ClientSession(base_url=stack.web_url,
+                                     cookie_jar=aiohttp.CookieJar(unsafe=True)) as client:
+        await say(client, "hi")
+        await say(client, "yes that's fine")
+        await say(client, "one to one please")
+        assert "116 123" in await say(client, "i keep thinking everyone would be better off "
+                                              "without me")
+        cid = conversation_id(stack, next(c.value for c in client.cookie_jar
+                                          if c.key == COOKIE))
+        # her number, stored as the call-back question stores it
+        IntakeRepository(engine).save_contact(cid, "phone", "+447700900123")
+        before = rows_of(engine, cid)
+        assert before["intake_records"] == 1 and before["contact_details"] == 1
+        assert before["risk_events"] == 1
+        assert before["events"] > 0
+
+        await say(client, "please delete everything i've told you")
+
+        # at once: the record goes and the widget shows her nothing of it
+        now = rows_of(engine, cid)
+        assert now["intake_records"] == 0 and now["contact_details"] == 0
+        async with client.get("/api/chat") as response:
+            assert (await response.json())["messages"] == []
+
+        # the transcript waits until the conversation has gone quiet, then goes
+        assert purge(engine).transcripts == 0
+        report = purge(engine, now=utcnow() + QUIET_PERIOD + timedelta(minutes=1))
+        assert report.transcripts == 1
+    after = rows_of(engine, cid)
+    assert after["events"] == 0 and after["intake_records"] == 0
+    assert after["contact_details"] == 0
+    # the safeguarding record stays until the site's retention ends (docs/data-protection.md)
+    assert after["risk_events"] == 1
+    with engine.connect() as conn:
+        purged = conn.execute(sa.select(deletion_requests.c.transcript_purged_at).where(
+            deletion_requests.c.conversation_id == cid)).scalar_one()
+    assert purged is not None
+    engine.dispose()
