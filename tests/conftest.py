@@ -17,6 +17,8 @@ from bot.records.database import make_engine
 from bot.records.intake_record import IntakeRepository
 from bot.runtime.stack import Stack
 
+pytest_plugins = ("tests.databases",)
+
 
 class Chat:
     """One mother's conversation over the REST webhook."""

@@ -356,7 +356,10 @@ class AlertOutbox:
             query = query.where(alert_outbox.c.next_attempt_at <= now)
         claimed = []
         with self.engine.begin() as conn:
-            for row in conn.execute(query.order_by(alert_outbox.c.id).limit(limit)).mappings():
+            # Read every candidate before writing: on SQLite, a write while the read is still
+            # open fails with "database is locked" when another sweeper wrote in between.
+            rows = conn.execute(query.order_by(alert_outbox.c.id).limit(limit)).mappings().all()
+            for row in rows:
                 taken = conn.execute(sa.update(alert_outbox).where(
                     alert_outbox.c.id == row["id"], free).values(lease_until=now + LEASE))
                 if taken.rowcount == 1:

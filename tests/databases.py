@@ -1,5 +1,6 @@
-"""Fixtures for the staff workspace's storage and domain tests: each runs on SQLite and on the
-real PostgreSQL of the machine, in a database of its own for this test session."""
+"""Database fixtures for storage and domain tests (staff workspace, alert outbox, records):
+each runs on SQLite and on the real PostgreSQL of the machine, in a database of its own for
+this test session. Registered for every test by ``pytest_plugins`` in tests/conftest.py."""
 
 from __future__ import annotations
 
