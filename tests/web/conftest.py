@@ -123,9 +123,14 @@ def closed_port_url() -> str:
 
 
 def conversation_id(stack: Stack, cookie_value: str) -> str:
-    """The conversation inside a session cookie: only the server's key can open it."""
+    """The conversation inside a session cookie: only the server's key can open it.
+
+    The browser may hand the value back in double quotes: the cookie module quotes a value
+    that ends in base64 padding ('='), so whether it does depends on the token's length.
+    """
     key = (stack.var_dir / "web-secret.key").read_text().strip()
-    return json.loads(Fernet(key.encode()).decrypt(cookie_value.encode()))["session"]["cid"]
+    token = cookie_value.strip('"').encode()
+    return json.loads(Fernet(key.encode()).decrypt(token))["session"]["cid"]
 
 
 # --------------------------------------------------------------------------- browser
