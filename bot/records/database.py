@@ -201,6 +201,9 @@ def make_engine(url: str | None = None) -> Engine:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         # Rasa writes the same file from another process: wait for its locks.
         kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
+    elif url.startswith("postgresql"):
+        # A database that has gone away should fail a connection in seconds, not hang a turn.
+        kwargs["connect_args"] = {"connect_timeout": 5}
     engine = sa.create_engine(url, **kwargs)
     if url.startswith("sqlite"):
         sa.event.listen(engine, "connect", _sqlite_pragmas)
@@ -208,6 +211,21 @@ def make_engine(url: str | None = None) -> Engine:
 
     upgrade(engine)
     return engine
+
+
+def reachable(engine: Engine) -> bool:
+    """Whether the database answers now.
+
+    The gateway asks before passing a message on, because Rasa does not fail when its tracker
+    store is unreachable: it falls back to an in-memory tracker and greets her as a stranger,
+    and the records, risk events and alerts of that turn cannot be written.
+    """
+    try:
+        with engine.connect() as connection:
+            connection.execute(sa.text("SELECT 1"))
+    except sa.exc.SQLAlchemyError:
+        return False
+    return True
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

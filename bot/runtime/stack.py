@@ -30,11 +30,12 @@ VENV_BIN = Path(sys.executable).parent
 def endpoints_config(db_url: str, redis_url: str | None, action_port: int) -> dict:
     """Rasa's endpoints for a database URL: the tracker store shares the intake database."""
     url = sa.engine.make_url(db_url)
+    store = "bot.runtime.tracker_store.ResilientSQLTrackerStore"
     if url.get_backend_name() == "sqlite":
-        tracker_store = {"type": "SQL", "dialect": "sqlite", "db": url.database}
+        tracker_store = {"type": store, "dialect": "sqlite", "db": url.database}
     else:
         tracker_store = {
-            "type": "SQL", "dialect": url.get_backend_name(), "url": url.host or "localhost",
+            "type": store, "dialect": url.get_backend_name(), "url": url.host or "localhost",
             "port": url.port or 5432, "db": url.database, "username": url.username or "",
             "password": url.password or "",
         }

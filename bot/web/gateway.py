@@ -20,6 +20,7 @@ from aiohttp import web
 from aiohttp_session import Session, get_session
 from sqlalchemy.engine import Engine
 
+from bot.records.database import reachable
 from bot.sites.config import Site, registry
 from bot.web import texts
 from bot.web.config import WebConfig
@@ -120,6 +121,9 @@ async def post_chat(request: web.Request) -> web.Response:
         return _rate_limited("conversation_rate", texts.CONVERSATION_RATE, wait)
     session.changed()  # re-sent with a fresh expiry: the cookie lasts from her last message
 
+    if not await asyncio.to_thread(reachable, app[ENGINE]):
+        logger.warning("message not delivered: the database is unreachable")
+        return error(503, "unavailable", texts.unavailable(site), retry=True)
     try:
         replies = await app[RASA].send(cid, text, site.id)
     except RasaUnavailable as exc:
