@@ -13,10 +13,13 @@ COOKIE = "intake_chat"
 
 
 @asynccontextmanager
-async def browser_like(base_url: str) -> AsyncIterator[aiohttp.ClientSession]:
-    """A client that keeps cookies, as a browser would (unsafe=True: the host is an IP)."""
-    async with aiohttp.ClientSession(base_url=base_url,
-                                     cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
+async def browser_like(base_url: str, cookie_jar: aiohttp.CookieJar | None = None,
+                       ) -> AsyncIterator[aiohttp.ClientSession]:
+    """A client that keeps cookies, as a browser would (unsafe=True: the host is an IP);
+    ``cookie_jar`` carries another client's cookies over (the same browser, new connections).
+    """
+    jar = cookie_jar or aiohttp.CookieJar(unsafe=True)
+    async with aiohttp.ClientSession(base_url=base_url, cookie_jar=jar) as session:
         yield session
 
 
