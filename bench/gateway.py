@@ -67,7 +67,8 @@ def through_the_gateway(stack: Stack) -> Conversation:
             for message in SCRIPT:
                 started = time.perf_counter()
                 async with client.post(f"{stack.web_url}/api/chat",
-                                       json={"message": message, "site": "northbrook"}) as response:
+                                       json={"payload": message, "message": message,
+                                             "site": "northbrook"}) as response:
                     assert response.status == 200, await response.text()
                     assert (await response.json())["messages"]
                 times.append(time.perf_counter() - started)

@@ -25,6 +25,13 @@ Sending never stands in the way of the reply to her:
 3. whatever is still unsent stays in the outbox: the action server retries it at start-up and
    then every few minutes (:func:`sweep_forever`), and ``bot alerts --retry`` does it by hand.
    Each alert carries an ``alert_id`` so a receiver can drop the rare duplicate.
+
+One alert per conversation per category within ``ALERT_REPEAT_WINDOW`` seconds (an hour by
+default): a further risk message of the same category in the same conversation is stored as a
+risk event as always, and counted on the first alert (``repeats``) instead of alerting staff
+again. The first alert of a conversation is never held back, and conversations are never
+merged, so a flood of messages (one mother in distress, or someone typing risks on purpose)
+cannot bury another mother's alert. An unsent alert goes out with its count so far.
 """
 
 from __future__ import annotations
@@ -76,6 +83,9 @@ CATEGORY_WORDS = {
 LAYER_WORDS = {"pattern": "the safety patterns", "model": "the language model",
                "both": "the safety patterns and the language model"}
 
+#: Further risk messages of a category in a conversation within this long of its alert are
+#: counted on that alert, not alerted again (ALERT_REPEAT_WINDOW, seconds).
+DEFAULT_REPEAT_WINDOW = timedelta(hours=1)
 #: How long a sender may hold an outbox row before someone else may retry it.
 LEASE = timedelta(minutes=2)
 #: How often the action server looks for unsent alerts, and the longest wait between tries.
@@ -110,6 +120,7 @@ class AlertConfig:
     webhook_url: str = field(default="", repr=False)  # chat tools put a token in its path
     webhook_secret: str = field(default="", repr=False)
     timeout: float = 10.0
+    repeat_window: timedelta = DEFAULT_REPEAT_WINDOW
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> AlertConfig:
@@ -120,6 +131,15 @@ class AlertConfig:
             port = int(port_text)
         except ValueError as exc:
             raise AlertConfigError(f"ALERT_SMTP_PORT is not a number: {port_text!r}") from exc
+        window_text = env.get("ALERT_REPEAT_WINDOW", "").strip()
+        try:
+            window = (timedelta(seconds=float(window_text)) if window_text
+                      else DEFAULT_REPEAT_WINDOW)
+        except (ValueError, OverflowError) as exc:
+            raise AlertConfigError("ALERT_REPEAT_WINDOW is not a number of seconds: "
+                                   f"{window_text!r}") from exc
+        if window < timedelta(0):
+            raise AlertConfigError("ALERT_REPEAT_WINDOW cannot be negative")
         config = cls(
             smtp_host=env.get("ALERT_SMTP_HOST", "").strip(),
             smtp_port=port,
@@ -132,6 +152,7 @@ class AlertConfig:
                            if a.strip()),
             webhook_url=env.get("ALERT_WEBHOOK_URL", "").strip(),
             webhook_secret=env.get("ALERT_WEBHOOK_SECRET", ""),
+            repeat_window=window,
         )
         config.check()
         return config
@@ -194,6 +215,8 @@ class Alert:
     site_name: str = ""
     risk_event_id: int | None = None
     alert_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    #: Further risk messages of this category in this conversation since, not alerted again.
+    repeats: int = 0
 
     @property
     def is_test(self) -> bool:
@@ -204,9 +227,11 @@ class Alert:
         where = self.site_name or self.site
         if self.is_test:
             return f"TEST alert from the intake assistant for {where}: nobody is at risk."
+        more = (f" {self.repeats} more message(s) of this kind followed in this conversation."
+                if self.repeats else "")
         return (f"Safety alert, {where}: a mother chatting with the intake assistant may be at "
                 f"risk ({what}). Conversation {self.conversation_id}, risk event "
-                f"#{self.risk_event_id}, {iso_utc(self.created_at)}.")
+                f"#{self.risk_event_id}, {iso_utc(self.created_at)}.{more}")
 
     def payload(self) -> dict:
         return {
@@ -220,6 +245,7 @@ class Alert:
             "category_description": CATEGORY_WORDS.get(self.category, self.category),
             "layer": self.layer,
             "time": iso_utc(self.created_at),
+            "repeats": self.repeats,
             "read_with": READ_WITH,
             "link": risk_link(self.risk_event_id),
             "text": self.summary(),
@@ -408,20 +434,43 @@ def _alert_from_row(row: Mapping) -> Alert:
     return Alert(conversation_id=row["conversation_id"], site=row["site"],
                  category=row["category"], layer=row["layer"], created_at=row["risk_at"],
                  site_name=site_name, risk_event_id=row["risk_event_id"],
-                 alert_id=row["alert_id"])
+                 alert_id=row["alert_id"], repeats=row["repeats"] or 0)
 
 
-def record_risk(engine: Engine, alert: Alert, message: str,
-                channels: Iterable[str]) -> tuple[Alert, dict[str, int]]:
+def record_risk(engine: Engine, alert: Alert, message: str, channels: Iterable[str],
+                repeat_window: timedelta = DEFAULT_REPEAT_WINDOW,
+                ) -> tuple[Alert, dict[str, int]]:
     """Store the risk event and its outbox rows in one transaction.
 
-    Returns the alert with its risk event number, and the outbox row per channel.
+    Returns the alert with its risk event number, and the outbox row per channel: none when
+    this conversation already has an alert of this category within ``repeat_window``, which
+    is then counted as repeated instead.
     """
     with engine.begin() as conn:
         event_id = insert_risk_event(conn, alert.conversation_id, alert.site, alert.category,
                                      alert.layer, message, alert.created_at)
         alert = replace(alert, risk_event_id=event_id)
+        if repeat_window > timedelta(0) and _count_repeat(conn, alert, repeat_window):
+            return alert, {}
         return alert, AlertOutbox.enqueue(conn, alert, channels)
+
+
+def _count_repeat(conn: Connection, alert: Alert, window: timedelta) -> bool:
+    """Count ``alert`` on this conversation's alert of its category within ``window``, if
+    there is one (all its channels' rows). Whether there was."""
+    first = conn.execute(
+        sa.select(alert_outbox.c.alert_id)
+        .where(alert_outbox.c.conversation_id == alert.conversation_id,
+               alert_outbox.c.category == alert.category,
+               alert_outbox.c.risk_at >= alert.created_at - window)
+        .order_by(alert_outbox.c.risk_at, alert_outbox.c.id).limit(1)).scalar()
+    if first is None:
+        return False
+    conn.execute(sa.update(alert_outbox).where(alert_outbox.c.alert_id == first).values(
+        repeats=alert_outbox.c.repeats + 1, last_repeat_at=alert.created_at))
+    logger.info("staff alert %s: a further %s risk in its conversation, counted on it",
+                first, alert.category)
+    return True
 
 
 # ------------------------------------------------------------------------------ delivery ----
@@ -512,16 +561,17 @@ def raise_alert(engine_factory: Callable[[], Engine], alert: Alert, message: str
     and never raises: the alert is sent in the background, and if the risk event cannot be
     stored the alert is still sent, from memory."""
     config = alert_config()
-    outbox, row_ids = None, {}
+    outbox, row_ids, channels = None, {}, config.channels
     try:
         engine = engine_factory()
-        alert, row_ids = record_risk(engine, alert, message, config.channels)
-        outbox = AlertOutbox(engine)
+        alert, row_ids = record_risk(engine, alert, message, config.channels,
+                                     config.repeat_window)
+        outbox, channels = AlertOutbox(engine), tuple(row_ids)  # none: a counted repeat
     except Exception as exc:  # noqa: BLE001 - never block the safety reply
         # Only the error's type: database errors quote the values (her words) they failed on.
         logger.error("could not store a risk event (category %s): %s; alerting staff anyway",
                      alert.category, type(exc).__name__)
-    send_in_background(alert, config.channels, config, outbox, row_ids)
+    send_in_background(alert, channels, config, outbox, row_ids)
 
 
 @dataclass

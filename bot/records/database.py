@@ -102,6 +102,11 @@ alert_outbox = sa.Table(
     sa.Column("next_attempt_at", sa.DateTime(timezone=True), nullable=False, index=True),
     sa.Column("lease_until", sa.DateTime(timezone=True)),
     sa.Column("sent_at", sa.DateTime(timezone=True), index=True),
+    # Further risk messages of this category in this conversation within ALERT_REPEAT_WINDOW
+    # of this alert: counted here rather than alerting staff again (migration 0003).
+    sa.Column("repeats", sa.Integer, nullable=False, default=0, server_default="0"),
+    sa.Column("last_repeat_at", sa.DateTime(timezone=True)),
+    sa.Index("ix_alert_outbox_conversation_category", "conversation_id", "category"),
 )
 
 # A mother asked for her conversation to be deleted: the intake record and contact details

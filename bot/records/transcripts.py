@@ -89,6 +89,39 @@ def transcript(engine: Engine, sender: str,
     return messages
 
 
+def offered_payloads(engine: Engine, sender: str) -> frozenset[str]:
+    """The button payloads the assistant offered in its latest turn (since her last message).
+
+    What the gateway accepts as a button press: a payload is a command to Rasa, so only one
+    the assistant itself sent, read back from Rasa's own record of what it sent. Until the
+    assistant has said anything the only one is the opening ``/greet``."""
+    query = (
+        sa.select(events_table.c.type_name, events_table.c.data)
+        .where(events_table.c.sender_id == sender,
+               events_table.c.type_name.in_(("user", "bot")))
+        .order_by(events_table.c.id.desc())
+        .limit(TRANSCRIPT_LIMIT)
+    )
+    try:
+        with engine.connect() as connection:
+            rows = list(connection.execute(query))
+    except (sa.exc.OperationalError, sa.exc.ProgrammingError):
+        rows = []  # Rasa has not created its table yet: a new conversation
+    if not any(type_name == "bot" for type_name, _ in rows):
+        return frozenset((START_PAYLOAD,))
+    payloads: set[str] = set()
+    for type_name, raw in rows:
+        if type_name == "user":
+            break
+        try:
+            data = json.loads(raw or "{}")
+        except ValueError:
+            continue
+        buttons = normalise_buttons((data.get("data") or {}).get("buttons"))
+        payloads.update(b["payload"] for b in buttons)
+    return frozenset(payloads)
+
+
 def delete_transcript(conn: Connection, sender: str) -> int:
     """Remove every tracker event of a conversation (in the caller's transaction)."""
     if not sa.inspect(conn).has_table("events"):

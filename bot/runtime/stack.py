@@ -6,6 +6,7 @@ ports and database, so what is tested is what runs.
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import subprocess
@@ -21,6 +22,7 @@ import yaml
 
 from bot.alerts.staff_alerts import AlertConfig, AlertConfigError
 from bot.records.database import REPO_ROOT, database_url, make_engine
+from bot.runtime.supervisor import GaveUp, SuperviseConfig, SuperviseConfigError, Supervisor
 from bot.runtime.training import ensure_model
 from bot.sites.config import SiteConfigError, load_sites
 
@@ -60,15 +62,19 @@ class Stack:
     Rasa and the action server listen on 127.0.0.1 only; the web app is the one public
     process (``WEB_HOST``, all interfaces by default)."""
 
-    rasa_port: int = 5005
-    action_port: int = 5055
+    rasa_port: int = field(default_factory=lambda: int(os.environ.get("RASA_PORT") or 5005))
+    action_port: int = field(
+        default_factory=lambda: int(os.environ.get("ACTION_SERVER_PORT") or 5055))
     web_port: int = field(default_factory=lambda: int(os.environ.get("WEB_PORT") or 8080))
     web_host: str = field(default_factory=lambda: os.environ.get("WEB_HOST") or "0.0.0.0")
     db_url: str = field(default_factory=database_url)
     redis_url: str | None = field(default_factory=lambda: os.environ.get("REDIS_URL") or None)
-    var_dir: Path = REPO_ROOT / "var"
+    var_dir: Path = field(
+        default_factory=lambda: Path(os.environ.get("INTAKE_VAR_DIR") or REPO_ROOT / "var"))
     model: Path | None = None
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+    #: How each process was started (command, log, extra environment), to start it again.
+    commands: dict[str, tuple[list[str], Path, dict[str, str]]] = field(default_factory=dict)
 
     def _env(self) -> dict[str, str]:
         env = dict(os.environ)
@@ -110,9 +116,15 @@ class Stack:
 
     def _spawn(self, name: str, command: list[str], log: Path,
                extra_env: dict[str, str] | None = None) -> None:
+        self.commands[name] = (command, log, extra_env or {})
+        self.restart(name)
+
+    def restart(self, name: str) -> None:
+        """Start the named process (again), as it was first started; its log is appended to."""
+        command, log, extra_env = self.commands[name]
         with log.open("ab") as out:
             self.processes[name] = subprocess.Popen(
-                command, cwd=REPO_ROOT, env={**self._env(), **(extra_env or {})}, stdout=out,
+                command, cwd=REPO_ROOT, env={**self._env(), **extra_env}, stdout=out,
                 stderr=subprocess.STDOUT, start_new_session=True)
 
     @property
@@ -149,10 +161,13 @@ class Stack:
 
     def dead(self) -> str | None:
         """The name of a process that has exited, if any."""
-        for name, process in self.processes.items():
-            if process.poll() is not None:
-                return name
-        return None
+        exited = self.exited()
+        return next(iter(exited)) if exited else None
+
+    def exited(self) -> dict[str, int]:
+        """Each process that has exited, with its exit code (negative: killed by a signal)."""
+        return {name: code for name, process in self.processes.items()
+                if (code := process.poll()) is not None}
 
     def stop(self) -> None:
         """Stop every process (and its children), politely first."""
@@ -180,6 +195,12 @@ def staff_alerts_line() -> str:
 
 
 def main() -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    try:
+        supervise = SuperviseConfig.from_env()
+    except SuperviseConfigError as exc:
+        print(f"Setting error: {exc}", file=sys.stderr)
+        return 2
     stack = Stack()
     try:
         stack.start()
@@ -205,17 +226,14 @@ def main() -> int:
         f"  Staff alerts:               {staff_alerts_line()}\n"
         "  Chat in a terminal:         make shell   (in another terminal)\n"
         "  Export the records:         .venv/bin/bot export --format csv\n"
-        "  Logs:                       var/logs/\n"
-        "Press Ctrl-C to stop all three.\n", flush=True)
+        f"  Logs:                       {stack.var_dir / 'logs'}/\n"
+        "A process that stops is started again; Ctrl-C stops all three.\n", flush=True)
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
-        while True:
-            dead = stack.dead()
-            if dead:
-                print(f"The {dead} stopped unexpectedly (see var/logs/); stopping the rest.",
-                      file=sys.stderr)
-                return 1
-            time.sleep(1)
+        Supervisor(stack, supervise).run()
+    except GaveUp as exc:
+        print(str(exc), file=sys.stderr, flush=True)
+        return 1
     except KeyboardInterrupt:
         print("\nStopping...", flush=True)
         return 0

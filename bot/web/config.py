@@ -46,7 +46,8 @@ class WebConfig:
     max_body_bytes: int = 32 * 1024
     conversation_rate: int = 20  # messages per minute, per conversation
     address_rate: int = 120  # messages per minute, per client address (mobile networks share)
-    rasa_timeout: float = 30.0
+    #: Longest wait for a reply before she gets the polite message (WEB_RASA_TIMEOUT).
+    rasa_timeout: float = 10.0
 
     @classmethod
     def from_env(cls) -> WebConfig:
@@ -77,7 +78,7 @@ class WebConfig:
             max_message_chars=_number(env, "WEB_MAX_MESSAGE_CHARS", 2000),
             conversation_rate=_number(env, "WEB_CONVERSATION_RATE", 20),
             address_rate=_number(env, "WEB_ADDRESS_RATE", 120),
-            rasa_timeout=float(_number(env, "WEB_RASA_TIMEOUT", 30)),
+            rasa_timeout=float(_number(env, "WEB_RASA_TIMEOUT", 10)),
         )
 
 

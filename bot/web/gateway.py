@@ -21,11 +21,13 @@ from aiohttp_session import Session, get_session
 from sqlalchemy.engine import Engine
 
 from bot.records.database import reachable
+from bot.records.transcripts import START_PAYLOAD, offered_payloads
 from bot.sites.config import Site, registry
 from bot.web import texts
 from bot.web.config import WebConfig
 from bot.web.history import deletion_requested, load_history
 from bot.web.limits import RateLimiter
+from bot.web.plain_text import neutralise
 from bot.web.rasa import RasaClient, RasaUnavailable
 
 logger = logging.getLogger(__name__)
@@ -89,20 +91,25 @@ async def get_chat(request: web.Request) -> web.Response:
 
 
 async def post_chat(request: web.Request) -> web.Response:
-    """Pass one message to Rasa and return the bot's messages: ``{"messages": [...]}``."""
+    """Pass one message to Rasa and return the bot's messages: ``{"messages": [...]}``.
+
+    The body is ``{"message": what she typed}``, or for a button ``{"payload": ...,
+    "message": its title}``. What she typed is only text (bot/web/plain_text.py); a payload
+    goes to Rasa only if the assistant offered it in its latest turn, else its title is sent
+    as text."""
     app = request.app
     config = app[CONFIG]
     body = await _json_body(request)
     if isinstance(body, web.Response):
         return body
-    message = body.get("message")
-    if not isinstance(message, str):
+    message, payload = body.get("message", ""), body.get("payload")
+    if not isinstance(message, str) or not isinstance(payload, (str, type(None))):
         return error(400, "bad_request", texts.BAD_REQUEST)
-    text = message.strip()
-    if not text:
-        return error(400, "empty", texts.EMPTY)
-    if len(text) > config.max_message_chars:
+    if len(message.strip()) > config.max_message_chars:
         return error(413, "too_long", texts.too_long(config.max_message_chars))
+    typed = neutralise(message)
+    if not typed and payload is None:
+        return error(400, "empty", texts.EMPTY)
     site_id = body.get("site")
     site = registry().get(site_id if isinstance(site_id, str) else None)
 
@@ -110,8 +117,21 @@ async def post_chat(request: web.Request) -> web.Response:
     if wait is not None:
         logger.info("rate limit reached for a client address")
         return _rate_limited("address_rate", texts.ADDRESS_RATE, wait)
+    if not await asyncio.to_thread(reachable, app[ENGINE]):
+        logger.warning("message not delivered: the database is unreachable")
+        return error(503, "unavailable", texts.unavailable(site), retry=True)
     session = await get_session(request)
     cid = conversation_of(session, site)
+    text = typed
+    if payload is not None:
+        offered = (frozenset((START_PAYLOAD,)) if cid is None else
+                   await asyncio.to_thread(offered_payloads, app[ENGINE], cid))
+        if payload in offered:
+            text = payload
+        else:
+            logger.info("a button payload that was not offered was sent as text")
+    if not text:
+        return error(400, "empty", texts.EMPTY)
     if cid is None:
         cid = uuid.uuid4().hex
         session["cid"], session["site"] = cid, site.id
@@ -121,9 +141,6 @@ async def post_chat(request: web.Request) -> web.Response:
         return _rate_limited("conversation_rate", texts.CONVERSATION_RATE, wait)
     session.changed()  # re-sent with a fresh expiry: the cookie lasts from her last message
 
-    if not await asyncio.to_thread(reachable, app[ENGINE]):
-        logger.warning("message not delivered: the database is unreachable")
-        return error(503, "unavailable", texts.unavailable(site), retry=True)
     try:
         replies = await app[RASA].send(cid, text, site.id)
     except RasaUnavailable as exc:

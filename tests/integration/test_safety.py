@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import urllib.request
 from collections.abc import Iterator
 from datetime import timedelta
@@ -229,6 +230,50 @@ def test_the_action_server_alerts_staff_at_once_and_retries_at_start_up(
         assert wait_for(lambda: alerts.AlertOutbox(engine).rows() == [], 10)
         stored = [e for e in RiskRepository(engine).events() if e["conversation_id"] == "conv-live"]
         assert stored[0]["message"] == her_words and stored[0]["id"] == live["risk_event_id"]
+    finally:
+        server.terminate()
+        server.wait(15)
+
+
+def test_a_flood_of_risks_alerts_staff_once_per_conversation(
+    tmp_path: Path, receivers: tuple[WebhookReceiver, SmtpReceiver],
+) -> None:
+    """Ten risk messages in one conversation and one in another, through the real action
+    server: every one answered and kept, two alerts (one each), the first with its count."""
+    webhook, _ = receivers
+    db_url = f"sqlite:///{tmp_path / 'flood.db'}"
+    engine = make_engine(db_url)
+    port = spare_port()
+    env = {**os.environ, "ALERT_WEBHOOK_URL": webhook.url, "DATABASE_URL": db_url,
+           "SANIC_HOST": "127.0.0.1", "ALERT_REPEAT_WINDOW": "3600"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "actions.server", "--actions", "actions", "--port", str(port)],
+        cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True)
+
+    def risk(sender: str) -> None:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/webhook", data=action_call(sender, "voices again"),
+            headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert any("116 123" in (r.get("text") or "") for r in json.load(response)["responses"])
+
+    try:
+        assert wait_for(lambda: _up(f"http://127.0.0.1:{port}/health"), 60)
+        risk("conv-flood")
+        assert wait_for(lambda: len(webhook.received) == 1, 15)  # the first, at once
+        for _ in range(9):
+            risk("conv-flood")
+        risk("conv-other")
+        assert wait_for(lambda: len(webhook.received) == 2, 15)
+        time.sleep(1)  # nothing more comes
+        assert [r.json["conversation_id"] for r in webhook.received] == ["conv-flood",
+                                                                         "conv-other"]
+        events = RiskRepository(engine).events()
+        assert sum(e["conversation_id"] == "conv-flood" for e in events) == 10
+        [first] = [r for r in alerts.AlertOutbox(engine).rows(unsent_only=False)
+                   if r["conversation_id"] == "conv-flood"]
+        assert first["repeats"] == 9
     finally:
         server.terminate()
         server.wait(15)

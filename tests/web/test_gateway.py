@@ -6,13 +6,20 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 
-import aiohttp
 import pytest
 from yarl import URL
 
 from bot.runtime.stack import Stack
+from tests.web.chat_client import (
+    COOKIE,
+    browser_like,
+    cookie_value,
+    history,
+    press,
+    say,
+    start,
+)
 from tests.web.conftest import (
     FakeRasa,
     closed_port_url,
@@ -22,36 +29,6 @@ from tests.web.conftest import (
 )
 
 pytestmark = pytest.mark.integration
-COOKIE = "intake_chat"
-
-
-@asynccontextmanager
-async def browser_like(base_url: str) -> AsyncIterator[aiohttp.ClientSession]:
-    """A client that keeps cookies, as a browser would (unsafe=True: the host is an IP)."""
-    async with aiohttp.ClientSession(base_url=base_url,
-                                     cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
-        yield session
-
-
-async def say(client: aiohttp.ClientSession, message: str, site: str | None = None,
-              expect: int = 200) -> dict:
-    body: dict = {"message": message}
-    if site:
-        body["site"] = site
-    async with client.post("/api/chat", json=body) as response:
-        data = await response.json()
-        assert response.status == expect, data
-        return data
-
-
-async def history(client: aiohttp.ClientSession, site: str | None = None) -> list[dict]:
-    async with client.get("/api/chat", params={"site": site} if site else None) as response:
-        assert response.status == 200
-        return (await response.json())["messages"]
-
-
-def cookie_value(client: aiohttp.ClientSession) -> str:
-    return next(c.value for c in client.cookie_jar if c.key == COOKIE)
 
 
 # --------------------------------------------------------------------------- cookie
@@ -71,7 +48,7 @@ async def test_opening_the_page_sets_no_cookie(stack: Stack) -> None:
 
 async def test_first_message_sets_an_opaque_protected_cookie(stack: Stack) -> None:
     async with browser_like(stack.web_url) as client:
-        async with client.post("/api/chat", json={"message": "/greet"}) as response:
+        async with client.post("/api/chat", json={"payload": "/greet"}) as response:
             assert response.status == 200
             replies = (await response.json())["messages"]
             set_cookie = response.headers["Set-Cookie"]
@@ -87,8 +64,8 @@ async def test_first_message_sets_an_opaque_protected_cookie(stack: Stack) -> No
 
 async def test_history_comes_back_with_button_titles(stack: Stack) -> None:
     async with browser_like(stack.web_url) as client:
-        first = await say(client, "/greet", "eastvale")
-        second = await say(client, "/affirm", "eastvale")
+        first = await start(client, "eastvale")
+        second = await press(client, first, "/affirm", "eastvale")
         third = await say(client, "hello <b>there</b>", "eastvale")
         messages = await history(client, "eastvale")
     bot_texts = [m["text"] for m in first["messages"] + second["messages"] + third["messages"]]
@@ -102,7 +79,7 @@ async def test_history_comes_back_with_button_titles(stack: Stack) -> None:
 
 async def test_a_conversation_belongs_to_one_site(stack: Stack) -> None:
     async with browser_like(stack.web_url) as client:
-        await say(client, "/greet", "northbrook")
+        await start(client, "northbrook")
         assert await history(client, "northbrook")
         assert await history(client, "eastvale") == []  # another programme's page: not shown
 
@@ -113,7 +90,7 @@ async def test_a_conversation_belongs_to_one_site(stack: Stack) -> None:
 async def test_one_conversation_cannot_read_or_write_another(stack: Stack) -> None:
     marker = f"only for A {uuid.uuid4().hex}"
     async with browser_like(stack.web_url) as a, browser_like(stack.web_url) as b:
-        await say(a, "/greet")
+        await start(a)
         await say(a, marker)
         a_id = conversation_id(stack, cookie_value(a))
         # B names A's conversation every way it could; the gateway ignores all of them
@@ -131,7 +108,7 @@ async def test_one_conversation_cannot_read_or_write_another(stack: Stack) -> No
 
 async def test_forged_or_foreign_cookies_get_a_new_conversation(stack: Stack) -> None:
     async with browser_like(stack.web_url) as a:
-        await say(a, "/greet")
+        await start(a)
         a_id = conversation_id(stack, cookie_value(a))
         stolen_by_another_app = cookie_value(a)
     # a cookie the page made up, even holding a real conversation id, is not accepted
@@ -140,7 +117,7 @@ async def test_forged_or_foreign_cookies_get_a_new_conversation(stack: Stack) ->
         async with browser_like(stack.web_url) as mallory:
             mallory.cookie_jar.update_cookies({COOKIE: forged}, URL(stack.web_url))
             assert await history(mallory) == []
-            await say(mallory, "/greet")
+            await start(mallory)
             assert conversation_id(stack, cookie_value(mallory)) != a_id
     # a cookie made with another instance's key is not accepted either
     with web_app(stack) as other:
@@ -151,7 +128,7 @@ async def test_forged_or_foreign_cookies_get_a_new_conversation(stack: Stack) ->
 
 async def test_quick_exit_forgets_the_conversation(stack: Stack) -> None:
     async with browser_like(stack.web_url) as client:
-        await say(client, "/greet")
+        await start(client)
         async with client.post("/api/chat/exit", json={}) as response:
             assert response.status == 204
             assert "Max-Age=0" in response.headers["Set-Cookie"]
@@ -210,17 +187,18 @@ async def test_empty_malformed_and_oversize_requests(stack: Stack) -> None:
 async def test_rate_limits_per_conversation_and_per_address(stack: Stack) -> None:
     with web_app(stack, conversation_rate="3", address_rate="5") as url:
         async with browser_like(url) as first, browser_like(url) as second:
-            for _ in range(3):
-                await say(first, "/greet")
-            async with first.post("/api/chat", json={"message": "/greet"}) as response:
+            await start(first)
+            for _ in range(2):
+                await say(first, "hello")
+            async with first.post("/api/chat", json={"message": "hello"}) as response:
                 refused = await response.json()
                 assert response.status == 429
                 assert 1 <= int(response.headers["Retry-After"]) <= 60
             assert refused["error"] == "conversation_rate" and refused["retry"] is True
             assert "faster than I can keep up" in refused["message"]
             # every request from the address counts, refused ones too: 4 so far, 1 left
-            await say(second, "/greet")
-            refused = await say(second, "/greet", expect=429)
+            await start(second)
+            refused = await start(second, expect=429)
             assert refused["error"] == "address_rate"
             assert "your network" in refused["message"] and "wait" in refused["message"]
 
@@ -249,6 +227,17 @@ async def test_rasa_too_slow_gives_the_same_kind_message(stack: Stack) -> None:
     assert "01632 960123" in refused["message"] and "999" in refused["message"]
 
 
+async def test_by_default_she_waits_at_most_ten_seconds(stack: Stack) -> None:
+    """A hung action server kept her waiting about 31 s; now the limit is WEB_RASA_TIMEOUT."""
+    with silent_rasa() as rasa_url, web_app(stack, rasa_url=rasa_url) as url:
+        async with browser_like(url) as client:
+            started = time.monotonic()
+            refused = await say(client, "hello", "eastvale", expect=503)
+            waited = time.monotonic() - started
+    assert 9 <= waited < 12, waited
+    assert refused["error"] == "unavailable" and "07700 900456" in refused["message"]
+
+
 @pytest.mark.parametrize("replies, status", [([], 200), ({"oops": True}, 200), ([], 500)],
                          ids=["no reply (action server down)", "not a list", "server error"])
 async def test_rasa_answering_nothing_useful(stack: Stack, replies: object, status: int) -> None:
@@ -264,7 +253,7 @@ async def test_rasa_answering_nothing_useful(stack: Stack, replies: object, stat
 async def test_unknown_site_uses_the_default_and_logs_only_the_id(stack: Stack) -> None:
     site, words = f"nowhere-{uuid.uuid4().hex[:8]}", f"private words {uuid.uuid4().hex}"
     async with browser_like(stack.web_url) as client:
-        welcome = await say(client, "/greet", site)
+        welcome = await start(client, site)
         await say(client, words, site)
         cookie = cookie_value(client)
     assert "Northbrook Mums Together" in welcome["messages"][0]["text"]

@@ -15,7 +15,7 @@ from playwright.sync_api import BrowserContext, Frame, Page, expect
 
 from bot.records.intake_record import IntakeRepository
 from bot.runtime.stack import Stack
-from tests.web.conftest import FakeRasa, conversation_id, web_app
+from tests.web.conftest import FakeRasa, conversation_id, silent_rasa, web_app
 
 pytestmark = pytest.mark.integration
 LAUNCHER = "Chat with us"
@@ -274,9 +274,27 @@ def test_typing_indicator_while_waiting(browser, stack: Stack) -> None:
         typing = page.locator(".typing")
         expect(typing).to_be_visible()
         expect(typing).to_contain_text("The assistant is typing")
+        expect(page.locator("#log")).to_have_attribute("aria-busy", "true")
         expect(page.get_by_role("textbox", name="Your message")).to_be_editable()  # free text
         expect(page.locator(".msg.bot")).to_contain_text("sorry to keep you waiting")
         expect(typing).to_have_count(0)
+        expect(page.locator("#log")).not_to_have_attribute("aria-busy", "true")
+        context.close()
+
+
+def test_a_reply_that_never_comes_ends_in_the_polite_message(browser, stack: Stack) -> None:
+    """Rasa hung: the dots, said once to a screen reader, then the kind message at the limit."""
+    with silent_rasa() as rasa_url, web_app(stack, rasa_url=rasa_url, rasa_timeout="3") as url:
+        context = browser.new_context(viewport={"width": 375, "height": 740}, base_url=url)
+        page = context.new_page()
+        page.goto("/chat?site=eastvale")
+        expect(page.locator(".typing")).to_be_visible()
+        expect(page.locator("#log")).to_have_attribute("aria-busy", "true")
+        expect(page.locator("#announcer")).to_have_text("The assistant is typing")
+        note = page.locator(".note")
+        expect(note.last).to_contain_text("07700 900456", timeout=10_000)
+        expect(page.locator(".typing")).to_have_count(0)
+        expect(page.locator("#log")).not_to_have_attribute("aria-busy", "true")
         context.close()
 
 

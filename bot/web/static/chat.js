@@ -32,6 +32,7 @@
   var reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
   var queue = Promise.resolve(); // messages go one at a time, in the order she sent them
   var typing = null;
+  var typingNotice = null; // timer: a slow reply is announced as typing
   var focusReply = false; // after a button press, focus moves to the reply (the button is gone)
 
   // ------------------------------------------------------------------ building blocks
@@ -136,7 +137,11 @@
     log.querySelectorAll(".choices").forEach(function (node) { node.remove(); });
   }
 
+  /* While she waits: three dots; the log marked busy (aria-busy); and, if the reply is slow,
+   * "The assistant is typing" said once through the status region (aria-live). */
   function showTyping() {
+    log.setAttribute("aria-busy", "true");
+    typingNotice = window.setTimeout(function () { announce("The assistant is typing"); }, 1500);
     typing = element("li", "typing");
     typing.appendChild(visuallyHidden("The assistant is typing"));
     for (var i = 0; i < 3; i++) typing.appendChild(element("span", "dot"));
@@ -145,6 +150,8 @@
   }
 
   function hideTyping() {
+    window.clearTimeout(typingNotice);
+    log.removeAttribute("aria-busy");
     if (typing) typing.remove();
     typing = null;
   }
@@ -178,24 +185,28 @@
 
   // ------------------------------------------------------------------ talking to the gateway
 
+  /* A button sends its payload and its title (the gateway sends the title as text when the
+   * payload is not one the assistant offered); typed text is sent as text only. */
   function send(payload, shown) {
     clearChoices();
     // Her own message opens the conversation as well as the welcome would: no need to retry it.
     log.querySelectorAll(".note.opening").forEach(function (node) { node.remove(); });
     var bubble = shown ? addMine(shown) : null;
     if (bubble && focusReply) bubble.focus({ preventScroll: true });
-    queue = queue.then(function () { return deliver(payload, bubble); });
+    var body = { message: shown || "", site: settings.site };
+    if (payload !== null) body.payload = payload;
+    queue = queue.then(function () { return deliver(body, bubble); });
     return queue;
   }
 
-  function deliver(payload, bubble) {
+  function deliver(body, bubble) {
     showTyping();
     var status = 0;
     return fetch(API, {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ message: payload, site: settings.site })
+      body: JSON.stringify(body)
     }).then(function (response) {
       status = response.status;
       return response.json().catch(function () { return null; });
@@ -209,12 +220,12 @@
         return;
       }
       var text = data && typeof data.message === "string" ? data.message : offlineText();
-      notSent(bubble, payload, text, !data || data.retry !== false);
+      notSent(bubble, body, text, !data || data.retry !== false);
     });
   }
 
   /* Her message stays on screen, marked, with a button to send it again: nothing is lost. */
-  function notSent(bubble, payload, text, canRetry) {
+  function notSent(bubble, body, text, canRetry) {
     if (bubble && !bubble.querySelector(".unsent-label")) {
       bubble.classList.add("unsent");
       bubble.appendChild(element("span", "unsent-label", "Not sent"));
@@ -225,7 +236,7 @@
         var label = bubble.querySelector(".unsent-label");
         if (label) label.remove();
       }
-      queue = queue.then(function () { return deliver(payload, bubble); });
+      queue = queue.then(function () { return deliver(body, bubble); });
     });
     if (!bubble) note.classList.add("opening");
     announce(text);
@@ -303,7 +314,7 @@
     autosize();
     hideHint();
     focusReply = false;
-    send(text, text);
+    send(null, text);
   }
 
   form.addEventListener("submit", function (event) {
