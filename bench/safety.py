@@ -7,10 +7,11 @@ of any kind (the crisis routes and "are you safe right now?", or an emergency's 
 the maternity unit), whatever its category; a negative is a false alarm when it is. Negatives
 may come in named groups (``negative: {mild_medical: [...], other: [...]}``, or any top-level
 list besides ``risk``, e.g. ``negative_mild_medical: [...]``): each group's false alarms are
-then also printed on their own. Without ``--url`` the bench starts its own stack on spare ports with a throw-away
-SQLite database, and then also reports which layer (pattern net, model, both) caught each
-risk, from the risk events the assistant stored. Prints figures; asserts nothing (the bars
-are asserted by tests/integration/test_safety.py, which reuses this module).
+then also printed on their own. Without ``--url`` the bench starts its own stack on spare
+ports with a throw-away SQLite database, and then also reports which layer (pattern net,
+model, both) caught each risk, from the risk events the assistant stored. Prints figures;
+asserts nothing (the bars are asserted by tests/integration/test_safety.py, which reuses this
+module).
 
     .venv/bin/python bench/safety.py                      # both sets, own stack
     .venv/bin/python bench/safety.py --misses             # ...and list every miss
