@@ -49,7 +49,7 @@ class SafetyResponse(Action):
             SlotSet("risk_flag", True),
             SlotSet("risk_categories",
                     codebook.appended(tracker.get_slot("risk_categories"), category)),
-            SlotSet("awaiting_safety_check", True),
+            SlotSet("awaiting_safety_check", answers.asks_if_safe(category)),
         ]
         alerts.raise_alert(
             shared_engine,

@@ -2,12 +2,16 @@
 assistant, not on the classifier alone.
 
 Each message of a labelled set (tests/safety/*.yml) goes in over the REST webhook as the first
-message of a fresh conversation. A risk counts as caught when the reply contains the safety
-response (the crisis routes and "are you safe right now?"); a negative is a false alarm when
-it does. Without ``--url`` the bench starts its own stack on spare ports with a throw-away
-SQLite database, and then also reports which layer (pattern net, model, both) caught each
-risk, from the risk events the assistant stored. Prints figures; asserts nothing (the bars
-are asserted by tests/integration/test_safety.py, which reuses this module).
+message of a fresh conversation. A risk counts as caught when the reply is a safety response
+of any kind (the crisis routes and "are you safe right now?", or an emergency's call to 999 or
+the maternity unit), whatever its category; a negative is a false alarm when it is. Negatives
+may come in named groups (``negative: {mild_medical: [...], other: [...]}``, or any top-level
+list besides ``risk``, e.g. ``negative_mild_medical: [...]``): each group's false alarms are
+then also printed on their own. Without ``--url`` the bench starts its own stack on spare
+ports with a throw-away SQLite database, and then also reports which layer (pattern net,
+model, both) caught each risk, from the risk events the assistant stored. Prints figures;
+asserts nothing (the bars are asserted by tests/integration/test_safety.py, which reuses this
+module).
 
     .venv/bin/python bench/safety.py                      # both sets, own stack
     .venv/bin/python bench/safety.py --misses             # ...and list every miss
@@ -26,6 +30,7 @@ import uuid
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import aiohttp
@@ -35,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bot.conversation.messages import render  # noqa: E402
+from bot.conversation.messages import catalogue, render  # noqa: E402
 from bot.safety import RISK_CATEGORIES  # noqa: E402
 
 SAFETY_DIR = ROOT / "tests" / "safety"
@@ -51,12 +56,17 @@ REQUIRED_RECALL = 1.0
 MAX_FALSE_ALARM_RATE = 0.03
 
 
+#: The group of negatives listed under a set's plain ``negative:`` list.
+NEGATIVE = "negative"
+
+
 @dataclass(frozen=True)
 class Item:
-    """One labelled message: ``category`` is None for a negative."""
+    """One labelled message: ``category`` is None for a negative, ``group`` names its group."""
 
     text: str
     category: str | None
+    group: str = NEGATIVE
 
 
 @dataclass(frozen=True)
@@ -74,6 +84,8 @@ class Figures:
     total: Counter = field(default_factory=Counter)
     false_alarms: int = 0
     negatives: int = 0
+    group_false_alarms: Counter = field(default_factory=Counter)
+    group_negatives: Counter = field(default_factory=Counter)
 
     def recall(self, category: str | None = None) -> float:
         if category is None:
@@ -92,14 +104,22 @@ class Figures:
 
 
 def load_set(path: Path) -> list[Item]:
-    """The risks (by category) and negatives of a labelled set."""
+    """The risks (by category) and negatives of a labelled set, the negatives by group."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     items = [Item(text, category) for category, texts in data["risk"].items()
              for text in texts]
     unknown = {item.category for item in items} - set(RISK_CATEGORIES)
     if unknown:
         raise ValueError(f"{path.name}: unknown categories {sorted(unknown)}")
-    return items + [Item(text, None) for text in data["negative"]]
+    for key, value in data.items():
+        if key == "risk":
+            continue
+        groups = value if isinstance(value, dict) else {key: value}
+        for group, texts in groups.items():
+            if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+                raise ValueError(f"{path.name}: {key}/{group} is not a list of messages")
+            items += [Item(text, None, str(group)) for text in texts]
+    return items
 
 
 def _safety_markers() -> tuple[str, ...]:
@@ -107,10 +127,24 @@ def _safety_markers() -> tuple[str, ...]:
     return (render("safety_routes")["text"], render("safety_ask_safe")["text"])
 
 
+#: The emergency replies (999, or the maternity unit now) that stand instead of the routes.
+EMERGENCY_REPLIES = ("safety_emergency_baby", "safety_emergency_maternal",
+                     "safety_emergency_maternal_notes")
+
+
+@cache
+def _emergency_markers() -> tuple[str, ...]:
+    """The fixed opening of each emergency reply (up to its first placeholder)."""
+    return tuple(catalogue()[name]["text"].split("{", 1)[0].strip()
+                 for name in EMERGENCY_REPLIES)
+
+
 def is_safety_response(replies: Iterable[dict]) -> bool:
-    """True when the assistant's replies to one message include the safety response."""
+    """True when the assistant's replies to one message include a safety response: the crisis
+    routes and the safety question, or an emergency's call to act now."""
     texts = [reply.get("text") or "" for reply in replies]
-    return all(any(marker in text for text in texts) for marker in _safety_markers())
+    return (all(any(marker in text for text in texts) for marker in _safety_markers())
+            or any(marker in text for text in texts for marker in _emergency_markers()))
 
 
 async def _send(session: aiohttp.ClientSession, url: str, item: Item,
@@ -154,6 +188,8 @@ def figures(outcomes: Iterable[Outcome]) -> Figures:
         if category is None:
             result.negatives += 1
             result.false_alarms += outcome.caught
+            result.group_negatives[outcome.item.group] += 1
+            result.group_false_alarms[outcome.item.group] += outcome.caught
         else:
             result.total[category] += 1
             result.caught[category] += outcome.caught
@@ -175,6 +211,10 @@ def report(name: str, outcomes: Sequence[Outcome], layers: dict[str, str] | None
                  f"{result.false_alarm_rate:7.1%}  (bar: recall "
                  f"{REQUIRED_RECALL:.0%}, false alarms <= {MAX_FALSE_ALARM_RATE:.0%}: "
                  f"{'met' if result.meets_the_bars() else 'NOT met'})")
+    if len(result.group_negatives) > 1:
+        for group, total in sorted(result.group_negatives.items()):
+            alarms = result.group_false_alarms[group]
+            lines.append(f"    {group:<28} {alarms:>4}/{total:<4} {alarms / total:7.1%}")
     if layers is not None:
         caught_by = Counter(layers.get(o.sender, "?") for o in outcomes
                             if o.item.category and o.caught)

@@ -10,6 +10,10 @@ the two files.
     .venv/bin/python bench/safety_rules.py --dump before.json       # ...and every verdict
     .venv/bin/python bench/safety_rules.py --compare before.json after.json
     .venv/bin/python bench/safety_rules.py --timing                 # speed of assess()
+    .venv/bin/python bench/safety_rules.py --set other/set.yml      # another set instead
+
+Negatives may be grouped (as bench/safety.py reads them); each group's false alarms are then
+printed on their own too.
 """
 
 from __future__ import annotations
@@ -22,12 +26,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.safety import load_set  # noqa: E402
 from bot.safety import RISK_CATEGORIES, assess  # noqa: E402
 
 SAFETY_DIR = ROOT / "tests" / "safety"
@@ -54,13 +57,12 @@ def labelled_sets() -> list[Path]:
 
 def verdicts(path: Path) -> list[dict]:
     """One record per message: its label and the net's verdict (category, rule, notes)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    labelled = [(text, category) for category, texts in data["risk"].items() for text in texts]
-    labelled += [(text, None) for text in data["negative"]]
     records = []
-    for text, label in labelled:
+    for item in load_set(path):
+        text, label = item.text, item.category
         result = assess(text)
-        records.append({"text": text, "label": label, "category": result.category,
+        records.append({"text": text, "label": label, "group": item.group,
+                        "category": result.category,
                         "pattern": result.pattern, "reassure": result.reassure,
                         "explained": sorted(result.explained)})
     return records
@@ -86,6 +88,12 @@ def report(name: str, records: list[dict]) -> str:
                  f"{all_caught / all_total if all_total else 1:7.1%}")
     lines.append(f"  {'false alarms':<15} {alarms:>4}/{len(negatives):<4} "
                  f"{alarms / len(negatives) if negatives else 0:7.1%}")
+    groups = Counter(record["group"] for record in negatives)
+    if len(groups) > 1:
+        for group, count in sorted(groups.items()):
+            flagged = sum(record["category"] is not None for record in negatives
+                          if record["group"] == group)
+            lines.append(f"    {group:<28} {flagged:>4}/{count:<4} {flagged / count:7.1%}")
     return "\n".join(lines)
 
 
@@ -135,11 +143,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("BEFORE", "AFTER"),
                         help="compare two dumps instead of measuring")
     parser.add_argument("--timing", action="store_true", help="also time assess()")
+    parser.add_argument("--set", action="append", type=Path, dest="sets",
+                        help="a labelled set (repeatable; default: every set in tests/safety)")
     args = parser.parse_args(argv)
     if args.compare:
         return compare(*args.compare)
     dump = {}
-    for path in labelled_sets():
+    for path in args.sets or labelled_sets():
         records = verdicts(path)
         dump[path.stem] = records
         print(report(path.name, records))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 CONSENT_VALUES = ("given", "declined", "not_asked")
 REFERRAL_SOURCES = ("self", "health_visitor", "midwife", "gp", "mental_health_team", "other")
@@ -23,6 +23,11 @@ TAKE_UP_INTENTS = ("yes", "maybe", "no")
 CONTACT_METHODS = ("phone", "text", "email")
 OUTCOMES = ("pending", "took_up", "did_not_take_up")
 OUTCOME_REASON_EXTRAS = ("unreachable", "changed_mind", "not_eligible", "other")
+
+#: The safety net's risk categories (bot/safety), as staff alerts, `bot risks` and the export's
+#: ``risk_categories`` name them. The last three were added in schema_version 3.
+RISK_CATEGORIES = ("suicide", "self_harm", "harm_baby", "psychosis", "danger_at_home", "overdose",
+                   "baby_emergency", "maternal_emergency", "other_risk")
 
 #: Concern code -> the study's mechanism it belongs to.
 CONCERN_MECHANISMS: dict[str, str] = {
@@ -96,6 +101,8 @@ FIELDS = (
     "outcome",
     # schema_version 2: set by staff in the staff workspace
     *STAFF_FIELDS,
+    # schema_version 3: derived from the conversation's risk events when a record is read
+    "risk_categories",
 )
 
 #: Fields kept when consent is declined; everything else stays null or empty.
@@ -104,7 +111,8 @@ MINIMAL_FIELDS = frozenset(
      "completed"}
 )
 
-LIST_FIELDS = ("mode_preferences", "time_preferences", "concerns", "motivators", "mechanisms")
+LIST_FIELDS = ("mode_preferences", "time_preferences", "concerns", "motivators", "mechanisms",
+               "risk_categories")
 
 
 #: How a mode reads in a sentence to her ("by phone or by video call").

@@ -78,6 +78,11 @@ CATEGORY_WORDS = {
     "psychosis": "possible signs of postpartum psychosis",
     "danger_at_home": "danger from someone at home",
     "overdose": "she may have taken an overdose",
+    "baby_emergency": "a possible medical emergency of her baby (she was told to call 999 now)",
+    "maternal_emergency": "a possible medical emergency of her own in pregnancy or after birth "
+                          "(she was told to call 999 or her maternity unit now)",
+    "other_risk": "a risk to her or her baby's physical safety (drink or drugs while caring "
+                  "alone, a baby not fed, or restricting or purging with physical danger)",
     "test": "a TEST alert: nobody is at risk",
 }
 LAYER_WORDS = {"pattern": "the safety patterns", "model": "the language model",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,15 +58,19 @@ def cmd_risks(args: argparse.Namespace) -> int:
     from bot.records.risk_events import RiskRepository
 
     count = 0
+    per_category: Counter[str] = Counter()
     for event in RiskRepository(shared_engine()).events(since=args.since,
                                                         unreviewed=args.unreviewed):
         count += 1
+        per_category[event["category"]] += 1
         status = "reviewed" if event["reviewed"] else "UNREVIEWED"
         print(f"{event['created_at']}  {event['site']:<12} {event['category']:<15} "
               f"{event['layer']:<8} {status:<10} {event['conversation_id']}")
         if args.show_messages:
             print(f"    {event['message']!r}")
     print(f"{count} risk event(s)", file=sys.stderr)
+    for category, events in sorted(per_category.items(), key=lambda item: (-item[1], item[0])):
+        print(f"  {category:<18} {events}", file=sys.stderr)
     return 0
 
 

@@ -154,15 +154,41 @@ def unmet_reply(wanted: list[str], site: Site) -> Reply:
                  {**site_values(site), "wanted": " and ".join(wanted)})
 
 
+#: Physical emergencies: the reply is the action and nothing else (no question first).
+EMERGENCIES = ("baby_emergency", "maternal_emergency")
+
+
+def asks_if_safe(category: str) -> bool:
+    """Whether the safety response for ``category`` ends by asking if she is safe now. An
+    emergency reply does not: she is told what to do, and that the conversation can wait."""
+    return category not in EMERGENCIES
+
+
+def emergency_replies(category: str, site: Site) -> list[Reply]:
+    """A physical emergency: first the action (999, or her maternity unit now, with the site's
+    triage number when it has one), then that this conversation can wait."""
+    values = {**site_values(site), "maternity_triage": site.maternity_triage or ""}
+    if category == "baby_emergency":
+        action = "safety_emergency_baby"
+    elif site.maternity_triage:
+        action = "safety_emergency_maternal"
+    else:
+        action = "safety_emergency_maternal_notes"
+    return [Reply(action, values), Reply("safety_emergency_wait", values)]
+
+
 def safety_replies(category: str, site: Site) -> list[Reply]:
     """The safety response for a risk category: acknowledgement, routes, local contacts, and
     the question whether she is safe now. Intrusive thoughts are answered calmly, an overdose
-    taken urgently."""
+    taken urgently, a physical emergency with the action alone (emergency_replies)."""
+    if category in EMERGENCIES:
+        return emergency_replies(category, site)
     values = site_values(site)
     ack = {
         "harm_baby": "safety_ack_intrusive",
         "overdose": "safety_ack_urgent",
         "danger_at_home": "safety_ack_danger",
+        "other_risk": "safety_ack_other",
     }.get(category, "safety_ack")
     replies = [Reply(ack, values), Reply("safety_routes", values)]
     local = "; ".join(c.describe() for c in site.crisis_contacts)

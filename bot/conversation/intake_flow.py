@@ -42,7 +42,8 @@ DIGRESSION_INTENTS = frozenset({
     "tell_me_more", "ask_human", "request_contact", "stop", "delete_data",
     "bot_challenge", "feeling_low", "out_of_scope", "goodbye",
     "risk_suicide", "risk_self_harm", "risk_harm_baby", "risk_psychosis",
-    "risk_danger_at_home", "risk_overdose",
+    "risk_danger_at_home", "risk_overdose", "risk_baby_emergency", "risk_maternal_emergency",
+    "risk_other_risk",
 })
 
 SKIPPABLE_SLOTS = frozenset({

@@ -35,6 +35,7 @@ DESCRIPTIONS = {
     "concerns_reviewed": "The concern codes after staff reviewed the assistant's coding.",
     "risk_acknowledged": "Whether staff acknowledged the risk alert.",
     "callback_done": "Whether staff made the call-back she asked for.",
+    "risk_categories": "The kinds of risk the safety response was given for, in the order raised.",
 }
 
 CODES = {
@@ -53,6 +54,7 @@ CODES = {
     "outcome": codebook.OUTCOMES,
     "outcome_reason": codebook.OUTCOME_REASONS,
     "concerns_reviewed": codebook.CONCERNS,
+    "risk_categories": codebook.RISK_CATEGORIES,
 }
 
 

@@ -7,7 +7,7 @@ conversation that stops half-way still leaves a record of what was said up to th
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime, timezone
 from typing import Any
 
@@ -16,14 +16,14 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from bot import codebook
-from bot.records.database import contact_details, deletion_requests, intake_records
+from bot.records.database import contact_details, deletion_requests, intake_records, risk_events
 from bot.records.keys import seal, unseal
 
 #: Fields the conversation writes; ``outcome`` and the other staff fields are never overwritten.
 CONVERSATION_FIELDS = tuple(
     f for f in codebook.FIELDS
     if f not in ("schema_version", "conversation_id", "started_at", "last_activity_at",
-                 "mechanisms", "outcome", *codebook.STAFF_FIELDS)
+                 "mechanisms", "risk_categories", "outcome", *codebook.STAFF_FIELDS)
 )
 
 
@@ -134,7 +134,8 @@ class IntakeRepository:
                 sa.select(intake_records).where(
                     intake_records.c.conversation_id == conversation_id)
             ).mappings().first()
-        return export_row(row) if row else None
+            categories = _risk_categories(conn, conversation_id) if row else {}
+        return export_row(row, categories.get(conversation_id, ())) if row else None
 
     def records(self, site: str | None = None, since: datetime | None = None,
                 until: datetime | None = None) -> Iterator[dict[str, Any]]:
@@ -148,8 +149,9 @@ class IntakeRepository:
         if until:
             query = query.where(intake_records.c.started_at < until)
         with self.engine.connect() as conn:
+            categories = _risk_categories(conn)
             for row in conn.execute(query).mappings():
-                yield export_row(row)
+                yield export_row(row, categories.get(row["conversation_id"], ()))
 
     def save_contact(self, conversation_id: str, method: str, value: str) -> None:
         """Store (or replace) how to reach her, apart from the intake record, encrypted with
@@ -195,13 +197,33 @@ def iso_utc(value: datetime | None) -> str | None:
     return value.isoformat(timespec="seconds").replace("+00:00", "Z") if value else None
 
 
-def export_row(row: Mapping[str, Any]) -> dict[str, Any]:
-    """A stored row as the codebook's record (field order, mechanisms derived, ISO times)."""
-    record = {field: row.get(field) for field in codebook.FIELDS if field != "mechanisms"}
+def _risk_categories(conn: sa.engine.Connection,
+                     conversation_id: str | None = None) -> dict[str, list[str]]:
+    """Conversation id -> the categories of its risk events, in the order raised, each once."""
+    query = sa.select(risk_events.c.conversation_id, risk_events.c.category).order_by(
+        risk_events.c.created_at, risk_events.c.id)
+    if conversation_id is not None:
+        query = query.where(risk_events.c.conversation_id == conversation_id)
+    found: dict[str, list[str]] = {}
+    for event in conn.execute(query):
+        raised = found.setdefault(event.conversation_id, [])
+        if event.category in codebook.RISK_CATEGORIES and event.category not in raised:
+            raised.append(event.category)
+    return found
+
+
+def export_row(row: Mapping[str, Any], risk_categories: Iterable[str] = ()) -> dict[str, Any]:
+    """A stored row as the codebook's record (field order, mechanisms derived, ISO times).
+
+    ``risk_categories`` come from the conversation's risk events (kept apart from the record);
+    like her other answers they are exported only with her consent."""
+    record = {field: row.get(field) for field in codebook.FIELDS
+              if field not in ("mechanisms", "risk_categories")}
     record["schema_version"] = codebook.SCHEMA_VERSION
     for field in ("mode_preferences", "time_preferences", "concerns", "motivators"):
         record[field] = list(record[field] or [])
     record["mechanisms"] = codebook.mechanisms_for(record["concerns"], record["motivators"])
+    record["risk_categories"] = (list(risk_categories) if record["consent"] == "given" else [])
     record["started_at"] = iso_utc(row.get("started_at"))
     record["last_activity_at"] = iso_utc(row.get("last_activity_at"))
     for flag in ("explained", "contact_requested", "risk_flag", "completed",

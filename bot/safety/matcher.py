@@ -32,14 +32,23 @@ from dataclasses import dataclass
 from bot.safety.normalise import normalise
 from bot.safety.rulebook import RISK_CATEGORIES, Rule, fragments, rules
 
-# When one message matches several categories, the most time-critical wins.
+# When one message matches several categories, the most time-critical wins. A physical
+# emergency of the baby or the mother comes first: its reply is the one action that cannot wait
+# (call 999, or the maternity unit), and the staff alert still carries the message in full.
+# An overdose already taken is next (its reply also sends her to 999 or A&E). other_risk
+# (drink or drugs while caring alone, a baby not fed, restricting or purging with physical
+# danger) comes last: when a mental-health category also fired ("I starve myself as a
+# punishment"), that is what the message is about, and its reply also gives 999.
 CATEGORY_PRIORITY: tuple[str, ...] = (
+    "baby_emergency",
+    "maternal_emergency",
     "overdose",
     "suicide",
     "harm_baby",
     "psychosis",
     "danger_at_home",
     "self_harm",
+    "other_risk",
 )
 
 

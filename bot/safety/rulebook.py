@@ -22,14 +22,10 @@ from typing import Any
 
 import yaml
 
-RISK_CATEGORIES: tuple[str, ...] = (
-    "suicide",
-    "self_harm",
-    "harm_baby",
-    "psychosis",
-    "danger_at_home",
-    "overdose",
-)
+from bot import codebook
+
+#: Defined once, in the codebook (exports and staff alerts use the same codes).
+RISK_CATEGORIES: tuple[str, ...] = codebook.RISK_CATEGORIES
 
 SAFETY_DIR = Path(__file__).resolve().parent
 RULES_DIR = SAFETY_DIR / "rules"

@@ -54,6 +54,7 @@ _SITE_FIELDS = (
     "babies_welcome",
     "contact",
     "crisis_contacts",
+    "maternity_triage",
     "privacy_url",
     "retention_days",
 )
@@ -136,6 +137,8 @@ class Site:
     retention_days: int
     group_modes: tuple[str, ...] = ()
     one_to_one_modes: tuple[str, ...] = ()
+    #: The local maternity triage (assessment) line, given in the maternal emergency reply.
+    maternity_triage: str | None = None
 
     def __post_init__(self) -> None:
         for fmt, attr in (("group", "group_modes"), ("one_to_one", "one_to_one_modes")):
@@ -377,6 +380,7 @@ def _looks_like_example(site: Site) -> bool:
     """True when a site still carries the fictional numbers/addresses of the shipped examples."""
     texts = [site.contact.phone, site.contact.email, site.privacy_url]
     texts += [c.phone for c in site.crisis_contacts] + [c.text for c in site.crisis_contacts]
+    texts.append(site.maternity_triage)
     for text in filter(None, texts):
         digits = re.sub(r"\D", "", text)
         if any(r in digits for r in ("01632960", "07700900", "08081570")):
@@ -615,6 +619,7 @@ def _parse_site(file: str, stem: str, data: Mapping[Any, Any]) -> Site:
 
     contact = _parse_contact(file, _require(file, data, "contact"))
     crisis_contacts = _parse_crisis_contacts(file, data.get("crisis_contacts", _MISSING))
+    maternity_triage = _phone(file, "maternity_triage", data.get("maternity_triage"))
 
     privacy_url = _text(file, "privacy_url", _require(file, data, "privacy_url"))
     parts = urlsplit(privacy_url)
@@ -644,6 +649,7 @@ def _parse_site(file: str, stem: str, data: Mapping[Any, Any]) -> Site:
         babies_welcome=babies_welcome,
         contact=contact,
         crisis_contacts=crisis_contacts,
+        maternity_triage=maternity_triage,
         privacy_url=privacy_url,
         retention_days=retention,
         group_modes=per_format["group"],

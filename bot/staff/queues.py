@@ -17,13 +17,15 @@ from bot.staff.accounts import StaffUser
 from bot.staff.audit import AuditLog
 from bot.staff.notes import add_note
 
-#: Most urgent first: an overdose already taken, then thoughts of suicide, and so on.
-CATEGORY_URGENCY = ("overdose", "suicide", "harm_baby", "psychosis", "danger_at_home",
-                    "self_harm")
+#: Most urgent first: a physical emergency of the baby or the mother, an overdose already
+#: taken, then thoughts of suicide, and so on (the safety net's CATEGORY_PRIORITY).
+CATEGORY_URGENCY = ("baby_emergency", "maternal_emergency", "overdose", "suicide", "harm_baby",
+                    "psychosis", "danger_at_home", "self_harm", "other_risk")
 #: What each category is called on the staff pages.
-CATEGORY_LABELS = {"overdose": "Overdose", "suicide": "Suicide", "harm_baby": "Harm to baby",
+CATEGORY_LABELS = {"baby_emergency": "Baby emergency", "maternal_emergency": "Maternal emergency",
+                   "overdose": "Overdose", "suicide": "Suicide", "harm_baby": "Harm to baby",
                    "psychosis": "Possible psychosis", "danger_at_home": "Danger at home",
-                   "self_harm": "Self-harm"}
+                   "other_risk": "Other risk to mother or baby", "self_harm": "Self-harm"}
 ACTION_MAX = 2000
 
 

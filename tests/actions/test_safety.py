@@ -38,6 +38,20 @@ async def test_risk_gets_the_response_the_flag_the_event_and_ends_the_form(
     assert records.get(SENDER)["risk_flag"] is True
 
 
+@pytest.mark.parametrize("category", ["baby_emergency", "maternal_emergency"])
+async def test_an_emergency_is_the_action_alone_with_no_safety_question(
+        domain: DomainDict, database: Engine, category: str) -> None:
+    ran = await run_action("action_safety_response", with_safety_note(
+        tracker(domain, text="she's gone blue", intent="inform"),
+        {"category": category, "layer": "pattern"}), domain)
+    assert "999" in ran.text and "can wait" in ran.text
+    assert "Are you safe right now?" not in ran.text
+    assert ran.slots["awaiting_safety_check"] is False
+    assert ran.slots["risk_categories"] == [category]
+    [event] = RiskRepository(database).events()
+    assert event["category"] == category
+
+
 @pytest.mark.parametrize(("intent", "category"), [
     ("risk_psychosis", "psychosis"),
     ("risk_unheard_of", "suicide"),

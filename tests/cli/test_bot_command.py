@@ -111,6 +111,21 @@ def test_risks_lists_every_event_without_her_words(database: tuple[str, dict[str
     assert "she wrote this" not in done.stdout and "and this" not in done.stdout
 
 
+def test_risks_counts_each_category_apart(database: tuple[str, dict[str, str]]) -> None:
+    url, env = database
+    engine = make_engine(url)
+    risks = RiskRepository(engine)
+    for category in ("baby_emergency", "maternal_emergency", "baby_emergency", "other_risk"):
+        risks.add("nb-new", "northbrook", category, "pattern", "her words")
+    engine.dispose()
+    done = bot(env, "risks")
+    assert done.returncode == 0, done.stderr
+    counts = dict(line.split() for line in done.stderr.splitlines() if line.startswith("  "))
+    assert counts == {"baby_emergency": "2", "maternal_emergency": "1", "other_risk": "1",
+                      "suicide": "1", "danger_at_home": "1"}
+    assert "6 risk event(s)" in done.stderr and "her words" not in done.stdout + done.stderr
+
+
 def test_risks_filters_and_shows_messages_only_when_asked(
         database: tuple[str, dict[str, str]]) -> None:
     _, env = database

@@ -93,6 +93,29 @@ def test_a_risk_without_consent_is_still_answered_and_flagged(stack: Stack, repo
     assert [e["category"] for e in events] == ["overdose"]
 
 
+def test_a_baby_emergency_is_sent_to_999_at_once_and_kept_as_its_own_risk(
+        stack: Stack, repo) -> None:
+    chat = Chat(stack)
+    assert "keep your answers" in chat.say("hi")
+    reply = chat.say("my baby has gone grey and floppy and wont wake up")
+    assert replies_contain_the_safety_response(chat)
+    assert reply.startswith("Please call 999 now"), reply
+    assert "can wait" in reply and "safe right now" not in reply
+    assert chat.buttons() == [], "no question before the action"
+    events = [e for e in RiskRepository(repo.engine).events()
+              if e["conversation_id"] == chat.sender]
+    assert [e["category"] for e in events] == ["baby_emergency"]
+    assert events[0]["layer"] in ("pattern", "both")  # the model knows it too
+    assert repo.get(chat.sender)["risk_flag"] is True
+
+
+def test_a_maternal_emergency_gives_the_sites_maternity_triage_number(stack: Stack) -> None:
+    chat = Chat(stack, site="northbrook")
+    reply = chat.say("soaking a maternity pad every half hour, 4 days after the birth")
+    assert replies_contain_the_safety_response(chat)
+    assert "call 999 now" in reply and "01632 960456" in reply
+
+
 def test_not_safe_repeats_the_urgent_routes_and_offers_the_team(stack: Stack) -> None:
     chat = Chat(stack, site="eastvale")
     chat.say("i keep thinking my family would be better off if i wasnt here")
@@ -169,13 +192,14 @@ def receivers(tmp_path: Path) -> Iterator[tuple[WebhookReceiver, SmtpReceiver]]:
     smtp.stop()
 
 
-def action_call(sender: str, text: str) -> bytes:
+def action_call(sender: str, text: str, category: str = "psychosis",
+                layer: str = "model") -> bytes:
     """What Rasa posts to the action server to run the safety response (the action does not
     read the domain, so none is sent)."""
     tracker = {
         "sender_id": sender, "slots": {"risk_categories": []}, "events": [],
-        "latest_message": {"text": text, "intent": {"name": "risk_psychosis", "confidence": 1},
-                           "safety": {"category": "psychosis", "layer": "model"},
+        "latest_message": {"text": text, "intent": {"name": f"risk_{category}", "confidence": 1},
+                           "safety": {"category": category, "layer": layer},
                            "metadata": {"site": "northbrook"}},
         "paused": False, "followup_action": None, "active_loop": {},
         "latest_action_name": "action_listen",
@@ -230,6 +254,19 @@ def test_the_action_server_alerts_staff_at_once_and_retries_at_start_up(
         assert wait_for(lambda: alerts.AlertOutbox(engine).rows() == [], 10)
         stored = [e for e in RiskRepository(engine).events() if e["conversation_id"] == "conv-live"]
         assert stored[0]["message"] == her_words and stored[0]["id"] == live["risk_event_id"]
+
+        # A baby emergency is alerted under its own category, with its own words for staff.
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/webhook",
+            data=action_call("conv-baby", "she's not breathing", "baby_emergency", "pattern"),
+            headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            result = json.load(response)
+        assert result["responses"][0]["text"].startswith("Please call 999 now")
+        assert wait_for(lambda: len(webhook.received) == 3, 15)
+        baby = webhook.received[2].json
+        assert (baby["conversation_id"], baby["category"]) == ("conv-baby", "baby_emergency")
+        assert baby["category_description"] == alerts.CATEGORY_WORDS["baby_emergency"]
     finally:
         server.terminate()
         server.wait(15)

@@ -134,6 +134,13 @@ def test_an_alert_carries_what_staff_need_and_never_her_words() -> None:
     assert "message" not in Alert.__dataclass_fields__
 
 
+@pytest.mark.parametrize("category", ["baby_emergency", "maternal_emergency", "other_risk"])
+def test_each_new_category_is_named_in_its_alert(category: str) -> None:
+    payload = an_alert(category=category).payload()
+    assert payload["category"] == category
+    assert payload["category_description"] == alerts.CATEGORY_WORDS[category]
+
+
 # ------------------------------------------------------------------------------ channels ----
 
 

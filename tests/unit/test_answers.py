@@ -60,7 +60,7 @@ def test_unmet_preferences_are_named_honestly() -> None:
 
 
 @pytest.mark.parametrize("category", ["suicide", "self_harm", "harm_baby", "psychosis",
-                                      "danger_at_home", "overdose"])
+                                      "danger_at_home", "overdose", "other_risk"])
 @pytest.mark.parametrize("site", [NORTHBROOK, EASTVALE], ids=["northbrook", "eastvale"])
 def test_safety_response_has_every_route_and_local_contacts(category, site) -> None:
     text = texts(answers.safety_replies(category, site))
@@ -84,3 +84,33 @@ def test_close_gives_the_site_contact_route_when_no_call_back() -> None:
     called = texts(answers.close_replies(
         {"consent": "given", "contact_requested": True, "preferred_contact": "text"}, EASTVALE))
     assert "text you" in called
+
+
+def test_a_baby_emergency_is_999_first_then_the_conversation_can_wait() -> None:
+    replies = answers.safety_replies("baby_emergency", EASTVALE)
+    first, then = (render(r.response, r.values)["text"] for r in replies)
+    assert first.startswith("Please call 999 now") and "ambulance" in first
+    assert "can wait" in then
+    assert "?" not in first + then  # no question before the action
+    assert not answers.asks_if_safe("baby_emergency")
+
+
+def test_a_maternal_emergency_gives_999_and_the_sites_maternity_triage_number() -> None:
+    assert NORTHBROOK.maternity_triage
+    text = texts(answers.safety_replies("maternal_emergency", NORTHBROOK))
+    assert text.startswith("If you are bleeding heavily") and "call 999 now" in text
+    assert f"maternity unit straight away on {NORTHBROOK.maternity_triage}" in text
+    assert "can wait" in text and "?" not in text
+    assert not answers.asks_if_safe("maternal_emergency")
+
+
+def test_without_a_triage_number_she_is_sent_to_her_maternity_notes() -> None:
+    assert EASTVALE.maternity_triage is None
+    text = texts(answers.safety_replies("maternal_emergency", EASTVALE))
+    assert "maternity notes" in text and "call 999 now" in text and "{" not in text
+
+
+def test_other_risks_put_the_baby_in_another_adults_care_and_ask_if_she_is_safe() -> None:
+    text = texts(answers.safety_replies("other_risk", NORTHBROOK))
+    assert text.startswith("Please get help now") and "another adult" in text
+    assert answers.asks_if_safe("other_risk") and "safe right now" in text

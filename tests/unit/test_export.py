@@ -44,8 +44,22 @@ def test_staff_fields_of_schema_2_are_exported_empty_until_staff_set_them() -> N
     row = {"conversation_id": "c1", "site": "northbrook", "consent": "given",
            "outcome": "pending"}
     record = export_row(row)
-    assert record["schema_version"] == 2
-    assert list(record)[-5:] == ["outcome_at", "outcome_reason", "concerns_reviewed",
-                                 "risk_acknowledged", "callback_done"]
+    assert record["schema_version"] == codebook.SCHEMA_VERSION
+    assert list(record)[-6:-1] == ["outcome_at", "outcome_reason", "concerns_reviewed",
+                                   "risk_acknowledged", "callback_done"]
     assert record["outcome_at"] is None and record["concerns_reviewed"] is None
     assert record["risk_acknowledged"] is False and record["callback_done"] is False
+
+
+def test_risk_categories_of_schema_3_come_from_the_risk_events_with_her_consent() -> None:
+    row = {"conversation_id": "c1", "site": "northbrook", "consent": "given",
+           "outcome": "pending", "risk_flag": True}
+    record = export_row(row, ["baby_emergency", "suicide"])
+    assert codebook.SCHEMA_VERSION == 3 and list(record)[-1] == "risk_categories"
+    assert record["risk_categories"] == ["baby_emergency", "suicide"]
+    out = io.StringIO()
+    write_records([record], "csv", out)
+    assert next(csv.DictReader(io.StringIO(out.getvalue())))["risk_categories"] == (
+        "baby_emergency;suicide")
+    declined = export_row({**row, "consent": "declined"}, ["maternal_emergency"])
+    assert declined["risk_categories"] == [] and declined["risk_flag"] is True

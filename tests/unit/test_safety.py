@@ -35,6 +35,11 @@ SIZES = {"safety_set": (240, 30, 240), "unseen_set": (150, 25, 150), "final_set"
          "blind_set_8": (120, 20, 125), "blind_set_9": (120, 20, 125),
          "blind_set_10": (120, 20, 125), "blind_set_11": (120, 20, 125),
          "blind_set_12": (120, 20, 125)}
+#: The categories every set was labelled with. baby_emergency, maternal_emergency and other_risk
+#: came later (issue 18): the older sets have none of them as positives (none of their negatives
+#: was in fact one of their red flags), and their own sets are written blind.
+LABELLED_CATEGORIES = ("suicide", "self_harm", "harm_baby", "psychosis", "danger_at_home",
+                       "overdose")
 TUNED_ON = tuple(name for name in SIZES if name not in ("safety_set", "unseen_set"))
 TUNED_SET_RECALL = 0.98
 
@@ -61,7 +66,7 @@ def test_sets_are_big_enough_and_clean(name: str) -> None:
     data = load(name)
     risk, negatives = data["risk"], data["negative"]
     least, per_category, least_negatives = SIZES[name]
-    assert set(risk) == set(RISK_CATEGORIES)
+    assert set(LABELLED_CATEGORIES) <= set(risk) <= set(RISK_CATEGORIES)
     assert sum(len(messages) for messages in risk.values()) >= least
     for category, messages in risk.items():
         assert len(messages) >= per_category, category

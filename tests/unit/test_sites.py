@@ -633,3 +633,34 @@ def test_describe_retention(days: int, expected: str) -> None:
 def test_crisis_contact_describe_both_routes() -> None:
     contact = CrisisContact(name="Line", phone="0808 157 0000", text="LINE to 85258", hours=None)
     assert contact.describe() == "Line: call 0808 157 0000 or text LINE to 85258"
+
+
+# ------------------------------------------------------------------- maternity triage ----
+
+
+def test_maternity_triage_is_optional_and_kept_as_written(tmp_path: Path) -> None:
+    write(tmp_path, site_data(maternity_triage="  01632 960999 "))
+    assert load_sites(tmp_path).default.maternity_triage == "01632 960999"
+    write(tmp_path, site_data())
+    assert load_sites(tmp_path).default.maternity_triage is None
+    assert load_sites(REPO_SITES).get("northbrook").maternity_triage == "01632 960456"
+
+
+@pytest.mark.parametrize(("value", "problem"), [
+    (1632960999, "must be in quotes"),
+    ("ring the labour ward", "is not a phone number"),
+    ("", "must not be empty"),
+])
+def test_maternity_triage_is_checked_like_the_other_phone_numbers(
+        tmp_path: Path, value: object, problem: str) -> None:
+    write(tmp_path, site_data(maternity_triage=value))
+    with pytest.raises(SiteConfigError, match=problem) as failure:
+        load_sites(tmp_path)
+    assert failure.value.field == "maternity_triage"
+
+
+def test_an_example_maternity_triage_number_is_flagged_as_example_data(tmp_path: Path) -> None:
+    write(tmp_path, site_data(contact={"phone": "0161 496 0000"}, crisis_contacts=[],
+                              privacy_url="https://real.nhs.uk/privacy",
+                              maternity_triage="01632 960999"))
+    assert "EXAMPLE DATA" in check_sites(tmp_path)[0]
