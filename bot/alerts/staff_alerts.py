@@ -74,7 +74,9 @@ CATEGORY_WORDS = {
     "test": "a TEST alert: nobody is at risk",
 }
 LAYER_WORDS = {"pattern": "the safety patterns", "model": "the language model",
-               "both": "the safety patterns and the language model"}
+               "both": "the safety patterns and the language model",
+               "classifier": "the safety classifier",
+               "check_in": "her answer to the check-in question"}
 
 #: How long a sender may hold an outbox row before someone else may retry it.
 LEASE = timedelta(minutes=2)
@@ -194,6 +196,11 @@ class Alert:
     site_name: str = ""
     risk_event_id: int | None = None
     alert_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    #: How it was caught, beyond the layer: the rule's name, the classifier's score, her
+    #: answer to the check-in question. Kept with the risk event, not in the outbox.
+    rule: str | None = None
+    score: float | None = None
+    check_in: str | None = None
 
     @property
     def is_test(self) -> bool:
@@ -419,7 +426,8 @@ def record_risk(engine: Engine, alert: Alert, message: str,
     """
     with engine.begin() as conn:
         event_id = insert_risk_event(conn, alert.conversation_id, alert.site, alert.category,
-                                     alert.layer, message, alert.created_at)
+                                     alert.layer, message, alert.created_at, rule=alert.rule,
+                                     score=alert.score, check_in=alert.check_in)
         alert = replace(alert, risk_event_id=event_id)
         return alert, AlertOutbox.enqueue(conn, alert, channels)
 
