@@ -42,7 +42,7 @@ DIGRESSION_INTENTS = frozenset({
     "tell_me_more", "ask_human", "request_contact", "stop", "delete_data",
     "bot_challenge", "feeling_low", "out_of_scope", "goodbye",
     "risk_suicide", "risk_self_harm", "risk_harm_baby", "risk_psychosis",
-    "risk_danger_at_home", "risk_overdose",
+    "risk_danger_at_home", "risk_overdose", "safety_check_in",
 })
 
 SKIPPABLE_SLOTS = frozenset({
@@ -51,8 +51,13 @@ SKIPPABLE_SLOTS = frozenset({
 })
 
 
+#: Set by the safety net when its classifier is unsure: she is asked directly, nothing is read.
+CHECK_IN_INTENT = "safety_check_in"
+
+
 def is_risk_intent(intent: str | None) -> bool:
-    return bool(intent) and intent.startswith("risk_")
+    """A risk, or a possible one the safety net wants to ask her about."""
+    return bool(intent) and (intent.startswith("risk_") or intent == CHECK_IN_INTENT)
 
 
 def required_slots(slots: Mapping[str, Any]) -> list[str]:
