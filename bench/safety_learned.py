@@ -17,6 +17,12 @@ here are in-sample: only the classifier's are out of set. Prints figures; assert
 
     .venv/bin/python bench/safety_learned.py
     .venv/bin/python bench/safety_learned.py --crisis 0.8 --check-in 0.4   # fixed thresholds
+    .venv/bin/python bench/safety_learned.py --measure new_set.yml  # a new set, once, as shipped
+
+``--measure`` skips the leave-one-set-out: the classifier is trained as `make model` trains it
+(every labelled set and the NLU examples), config.yml's thresholds apply, and the set's figures
+are printed per category (a category the assistant does not know yet counts as caught when
+anything fires). Measure a blind set this way before anything is changed because of it.
 """
 
 from __future__ import annotations
@@ -164,14 +170,52 @@ def scoring_cost(classifier: RiskClassifier, texts: list[str]) -> tuple[float, f
             both[int(0.95 * (len(both) - 1))])
 
 
+def config_thresholds() -> tuple[float, float]:
+    """The crisis and check-in thresholds config.yml gives the SafetyNet step."""
+    import yaml
+
+    pipeline = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))["pipeline"]
+    [step] = [s for s in pipeline if s["name"].endswith("SafetyNet")]
+    return float(step["crisis_threshold"]), float(step["check_in_threshold"])
+
+
+def measure(paths: list[Path], c: float) -> None:
+    """Figures on sets the shipped classifier has not seen, at config.yml's thresholds."""
+    from bot.safety.learned import load_set
+
+    sets = load_sets(SAFETY_DIR)
+    classifier = RiskClassifier.train([e for v in sets.values() for e in v] + load_nlu(), c=c)
+    crisis, check_in = config_thresholds()
+    for path in paths:
+        examples = load_set(path)
+        verdicts = classifier.scores([e.text for e in examples])
+        rows = [Scored(path.stem, e, assess(e.text).category, assess(e.text), v)
+                for e, v in zip(examples, verdicts, strict=True)]
+        print(figures(f"{path.name} at crisis {crisis}, check-in {check_in}", rows, crisis,
+                      check_in))
+        for category in dict.fromkeys(e.category for e in examples if e.category):
+            group = [r for r in rows if r.example.category == category]
+            caught = sum(decide(r.assessment, r.verdict, crisis, check_in).action
+                         in (RULE, CLASSIFIER) for r in group)
+            asked = sum(decide(r.assessment, r.verdict, crisis, check_in).action == CHECK_IN
+                        for r in group)
+            print(f"    {category:<20} crisis response {caught:>3}/{len(group):<3}"
+                  f" check-in {asked:>3}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--crisis", type=float, help="use this crisis threshold")
     parser.add_argument("--check-in", type=float, help="use this check-in threshold")
     parser.add_argument("--c", type=float, default=DEFAULT_C, help="logistic regression C")
+    parser.add_argument("--measure", type=Path, action="append",
+                        help="only measure this set (repeatable) with the shipped classifier")
     parser.add_argument("--misses", action="store_true",
                         help="list out-of-set misses and false alarms of the combined net")
     args = parser.parse_args(argv)
+    if args.measure:
+        measure(args.measure, args.c)
+        return 0
 
     sets = load_sets(SAFETY_DIR)
     nlu = load_nlu()

@@ -70,7 +70,9 @@ def load_set(path: Path) -> list[Example]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     examples = [Example(text, category) for category, texts in (data.get("risk") or {}).items()
                 for text in texts or []]
-    return examples + [Example(text, None) for text in data.get("negative") or []]
+    # "no_risk" is how the incoming blind sets (tests/safety/incoming) name their negatives.
+    negatives = (data.get("negative") or []) + (data.get("no_risk") or [])
+    return examples + [Example(text, None) for text in negatives]
 
 
 def load_sets(folder: Path) -> dict[str, list[Example]]:
