@@ -176,11 +176,11 @@ def test_an_everyday_difficulty_gets_a_kind_word_and_the_intake_goes_on(
         stack: Stack, everyday: str) -> None:
     chat = Chat(stack)
     chat.say("hi")
-    chat.say(everyday)
+    answer = chat.say(everyday)
     assert not replies_contain_the_safety_response(chat)
-    assert CHECK_IN_QUESTION not in chat.transcript[-1][1][0]["text"]
-    assert "keep your answers" in chat.say("yes that's fine") or chat.buttons(), (
-        "the conversation goes on")
+    assert CHECK_IN_QUESTION not in answer
+    assert "sounds really hard" in answer, "a kind word"
+    assert "keep your answers" in answer, "and the question she was at, asked again"
 
 
 # ---------------------------------------------------------------------------- check-in ----
