@@ -18,7 +18,8 @@ message with text, at any point in the conversation:
 * the classifier's risk score reaches ``crisis_threshold`` -> ``risk_<category>`` (layer
   "classifier"); it reaches only ``check_in_threshold`` -> ``check_in_intent``
   (``safety_check_in``: she is asked directly whether she is having thoughts of hurting
-  herself or her baby), layer "check_in";
+  herself or her baby), layer "check_in"; unless DIET reads the message as a confident
+  answer (``answer_intents`` at ``answer_confidence``): intent untouched, layer "answer";
 * DIET's risk guess is below its threshold -> its best non-risk reading, "below_threshold";
 * explicit negation with nothing else -> intent untouched, a "negated" note is added so the
   conversation can offer a kind word.
@@ -81,6 +82,13 @@ CHECK_IN_INTENT_KEY = "check_in_intent"
 DEFAULT_CRISIS_THRESHOLD = 1.01
 DEFAULT_CHECK_IN_THRESHOLD = 1.01
 DEFAULT_CHECK_IN_INTENT = "safety_check_in"
+ANSWER_INTENTS_KEY = "answer_intents"
+ANSWER_CONFIDENCE_KEY = "answer_confidence"
+#: An unsure classifier does not question what the intent model reads as an answer to the
+#: form's question: "one to one i think" scored 0.67 (the words "i think" are common in the
+#: risks) while DIET read it as inform at 0.79. The crisis threshold is never relaxed.
+DEFAULT_ANSWER_INTENTS = ("inform",)
+DEFAULT_ANSWER_CONFIDENCE = 0.7
 _CLASSIFIER_FILE = "risk_classifier.joblib"
 
 LAYER_PATTERN = "pattern"
@@ -91,6 +99,7 @@ LAYER_EXPLAINED = "explained"
 LAYER_BELOW_THRESHOLD = "below_threshold"
 LAYER_CLASSIFIER = "classifier"
 LAYER_CHECK_IN = "check_in"
+LAYER_ANSWER = "answer"
 
 # Same shape Rasa's RegexMessageHandler unpacks: "/intent", "/intent@0.9", '/intent{"k": "v"}'.
 _PAYLOAD = re.compile(r"^/[^\s{@]+(?:@[0-9.]+)?(?:\{.*\})?\s*$", re.DOTALL)
@@ -139,6 +148,8 @@ class SafetyNet(GraphComponent, IntentClassifier):
                 CRISIS_THRESHOLD_KEY: DEFAULT_CRISIS_THRESHOLD,
                 CHECK_IN_THRESHOLD_KEY: DEFAULT_CHECK_IN_THRESHOLD,
                 CHECK_IN_INTENT_KEY: DEFAULT_CHECK_IN_INTENT,
+                ANSWER_INTENTS_KEY: list(DEFAULT_ANSWER_INTENTS),
+                ANSWER_CONFIDENCE_KEY: DEFAULT_ANSWER_CONFIDENCE,
                 SAFETY_SETS_KEY: learned.DEFAULT_SETS_DIR}
 
     def __init__(self, config: dict[str, Any], model_storage: ModelStorage | None = None,
@@ -151,6 +162,8 @@ class SafetyNet(GraphComponent, IntentClassifier):
         self.check_in_threshold = min(float(self.component_config[CHECK_IN_THRESHOLD_KEY]),
                                       self.crisis_threshold)
         self.check_in_intent: str = self.component_config[CHECK_IN_INTENT_KEY]
+        self.answer_intents = frozenset(self.component_config[ANSWER_INTENTS_KEY])
+        self.answer_confidence = float(self.component_config[ANSWER_CONFIDENCE_KEY])
         self._model_storage = model_storage
         self._resource = resource
         self.classifier = classifier
@@ -266,6 +279,10 @@ class SafetyNet(GraphComponent, IntentClassifier):
             self._note(message, decision.category, LAYER_CLASSIFIER, None, score)
             logger.info("safety net: %s via classifier (%.2f)", decision.category, score)
             return
+        if decision.action == learned.CHECK_IN and self._an_answer(message):
+            self._note(message, None, LAYER_ANSWER, None, score)
+            logger.info("safety net: no check-in on an answer (%.2f)", score)
+            return
         if decision.action == learned.CHECK_IN:
             self._put_first(message, self.check_in_intent, 1.0)
             self._note(message, decision.category, LAYER_CHECK_IN, None, score)
@@ -283,6 +300,12 @@ class SafetyNet(GraphComponent, IntentClassifier):
             self._without_risk(message)
         if assessment.reassure:
             self._note(message, None, LAYER_NEGATED, assessment.pattern, score)
+
+    def _an_answer(self, message: Message) -> bool:
+        """The intent model's reading is a confident answer to a question (``inform``)."""
+        intent = message.get(INTENT) or {}
+        return (intent.get(INTENT_NAME_KEY) in self.answer_intents
+                and float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= self.answer_confidence)
 
     def _score(self, text: str) -> learned.Verdict | None:
         if self.classifier is None:

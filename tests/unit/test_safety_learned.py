@@ -218,6 +218,29 @@ def test_the_component_asks_or_responds_by_score(trained_net) -> None:
             assert note["category"] == "self_harm" and note["score"] == round(score, 4)
 
 
+def test_an_unsure_score_does_not_question_a_confident_answer(trained_net) -> None:
+    """"one to one i think" scored in the check-in band; DIET read it as inform."""
+    _, storage, resource, config = trained_net
+    text = "i burn my skin when it is too much"
+    probe = SafetyNet.load(config, storage, resource, None)  # type: ignore[arg-type]
+    score = probe.classifier.score(text).score
+    net = SafetyNet.load({**config, CRISIS_THRESHOLD_KEY: score + 0.01,
+                          CHECK_IN_THRESHOLD_KEY: score - 0.01}, storage, resource, None)  # type: ignore[arg-type]
+    for confidence, intent in [(0.8, "inform"), (0.6, "safety_check_in")]:
+        message = Message(data={TEXT: text, INTENT: {"name": "inform", "confidence": confidence},
+                                "intent_ranking": [{"name": "inform",
+                                                    "confidence": confidence}]})
+        net.process([message])
+        assert message.get(INTENT)["name"] == intent
+    # Above the crisis threshold, an answer is still a risk.
+    net = SafetyNet.load({**config, CRISIS_THRESHOLD_KEY: score - 0.01,
+                          CHECK_IN_THRESHOLD_KEY: score - 0.02}, storage, resource, None)  # type: ignore[arg-type]
+    message = Message(data={TEXT: text, INTENT: {"name": "inform", "confidence": 0.99},
+                            "intent_ranking": [{"name": "inform", "confidence": 0.99}]})
+    net.process([message])
+    assert message.get(INTENT)["name"] == "risk_self_harm"
+
+
 def test_a_model_guess_of_the_check_in_is_not_a_check_in(trained_net) -> None:
     """Only the classifier decides to ask: the model's own safety_check_in guess gives way."""
     _, storage, resource, config = trained_net
