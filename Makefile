@@ -76,6 +76,7 @@ bench: model
 	$(PY) bench/run.py
 	$(PY) bench/gateway.py
 	$(PY) bench/safety.py
+	$(PY) bench/safety_learned.py
 	$(PY) bench/report.py
 
 lint: install

@@ -4,7 +4,7 @@ retried by the sweeper that actions/server.py starts with the action server."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
@@ -15,6 +15,7 @@ from actions.common import intent_of, say, site_for, site_slot, sync_record, utt
 from bot import codebook
 from bot.alerts import staff_alerts as alerts
 from bot.conversation import answers
+from bot.conversation.intake_flow import CHECK_IN_INTENT
 from bot.records.database import shared_engine
 from bot.records.intake_record import utcnow
 from bot.safety import RISK_CATEGORIES
@@ -33,6 +34,29 @@ def risk_of(tracker: Tracker) -> tuple[str, str]:
     return category, note.get("layer") or "model"
 
 
+class Caught(NamedTuple):
+    """What the risk event records about how the risk was caught."""
+
+    category: str
+    layer: str
+    rule: str | None
+    score: float | None
+    check_in: str | None
+
+
+def caught_how(tracker: Tracker) -> Caught:
+    """Which layer raised this safety response: the rule, the classifier's score, and her
+    answer when it follows the check-in question (never her words)."""
+    if tracker.get_slot("awaiting_check_in"):
+        category = tracker.get_slot("check_in_category")
+        answer = "not_sure" if intent_of(tracker) == "not_sure" else "yes"
+        return Caught(category if category in RISK_CATEGORIES else "suicide",
+                      "check_in", None, tracker.get_slot("check_in_score"), answer)
+    category, layer = risk_of(tracker)
+    note = (tracker.latest_message or {}).get("safety") or {}
+    return Caught(category, layer, note.get("pattern"), note.get("score"), None)
+
+
 class SafetyResponse(Action):
     """The safety response, worded for the risk; the conversation is flagged and staff alerted."""
 
@@ -41,23 +65,74 @@ class SafetyResponse(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[dict[str, Any]]:
-        category, layer = risk_of(tracker)
+        caught = caught_how(tracker)
         site = site_for(tracker)
         # The reply is queued before anything that could fail or be slow.
-        utter(dispatcher, answers.safety_replies(category, site))
+        utter(dispatcher, answers.safety_replies(caught.category, site))
         events = site_slot(tracker) + [
             SlotSet("risk_flag", True),
             SlotSet("risk_categories",
-                    codebook.appended(tracker.get_slot("risk_categories"), category)),
-            SlotSet("awaiting_safety_check", answers.asks_if_safe(category)),
+                    codebook.appended(tracker.get_slot("risk_categories"), caught.category)),
+            SlotSet("awaiting_safety_check", answers.asks_if_safe(caught.category)),
+            SlotSet("awaiting_check_in", False),
         ]
+        # After a check-in, the message she typed is the one the check-in was about.
+        message = (_checked_message(tracker) if caught.check_in
+                   else (tracker.latest_message or {}).get("text")) or ""
         alerts.raise_alert(
             shared_engine,
             alerts.Alert(conversation_id=tracker.sender_id, site=site.id, site_name=site.name,
-                         category=category, layer=layer, created_at=utcnow()),
-            (tracker.latest_message or {}).get("text") or "")
+                         category=caught.category, layer=caught.layer, created_at=utcnow(),
+                         rule=caught.rule, score=caught.score, check_in=caught.check_in),
+            message)
         sync_record(tracker, events)
         return [*events, ActiveLoop(None)]
+
+
+def _checked_message(tracker: Tracker) -> str | None:
+    """Her words that led to the check-in question (the last message read as one)."""
+    for event in reversed(tracker.events):
+        if (event.get("event") == "user"
+                and ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+                == CHECK_IN_INTENT):
+            return event.get("text")
+    return None
+
+
+class SafetyCheckIn(Action):
+    """The classifier is unsure: ask her directly, gently, with yes / no / not sure."""
+
+    def name(self) -> str:
+        return "action_safety_check_in"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[dict[str, Any]]:
+        note = (tracker.latest_message or {}).get("safety") or {}
+        say(dispatcher, "safety_check_in")
+        resume = not (tracker.get_slot("completed") or tracker.get_slot("stopped")
+                      or tracker.get_slot("deleted"))
+        return [*site_slot(tracker),
+                SlotSet("awaiting_check_in", True),
+                SlotSet("awaiting_safety_check", False),
+                SlotSet("check_in_resume", resume),
+                SlotSet("check_in_category", note.get("category")),
+                SlotSet("check_in_score", note.get("score")),
+                # Her answer to this question must not be read as the answer to the form's:
+                # "no" would otherwise decline consent when the form resumes.
+                SlotSet("requested_slot", None),
+                ActiveLoop(None)]
+
+
+class SafetyCheckInAnswer(Action):
+    """She said no to the check-in: thank her; the rule then takes her back to the intake."""
+
+    def name(self) -> str:
+        return "action_safety_check_in_answer"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[dict[str, Any]]:
+        say(dispatcher, "safety_check_in_no")
+        return [SlotSet("awaiting_check_in", False)]
 
 
 class SafetyFollowup(Action):
@@ -74,4 +149,3 @@ class SafetyFollowup(Action):
         else:
             utter(dispatcher, answers.not_safe_replies(site))
         return [SlotSet("awaiting_safety_check", False)]
-

@@ -86,7 +86,9 @@ CATEGORY_WORDS = {
     "test": "a TEST alert: nobody is at risk",
 }
 LAYER_WORDS = {"pattern": "the safety patterns", "model": "the language model",
-               "both": "the safety patterns and the language model"}
+               "both": "the safety patterns and the language model",
+               "classifier": "the safety classifier",
+               "check_in": "her answer to the check-in question"}
 
 #: Further risk messages of a category in a conversation within this long of its alert are
 #: counted on that alert, not alerted again (ALERT_REPEAT_WINDOW, seconds).
@@ -222,6 +224,11 @@ class Alert:
     alert_id: str = field(default_factory=lambda: str(uuid.uuid4()))
     #: Further risk messages of this category in this conversation since, not alerted again.
     repeats: int = 0
+    #: How it was caught, beyond the layer: the rule's name, the classifier's score, her
+    #: answer to the check-in question. Kept with the risk event, not in the outbox.
+    rule: str | None = None
+    score: float | None = None
+    check_in: str | None = None
 
     @property
     def is_test(self) -> bool:
@@ -453,7 +460,8 @@ def record_risk(engine: Engine, alert: Alert, message: str, channels: Iterable[s
     """
     with engine.begin() as conn:
         event_id = insert_risk_event(conn, alert.conversation_id, alert.site, alert.category,
-                                     alert.layer, message, alert.created_at)
+                                     alert.layer, message, alert.created_at, rule=alert.rule,
+                                     score=alert.score, check_in=alert.check_in)
         alert = replace(alert, risk_event_id=event_id)
         if repeat_window > timedelta(0) and _count_repeat(conn, alert, repeat_window):
             return alert, {}

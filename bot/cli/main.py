@@ -55,7 +55,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_risks(args: argparse.Namespace) -> int:
     """Risk events for staff, newest last, until the staff pages exist."""
     from bot.records.database import shared_engine
-    from bot.records.risk_events import RiskRepository
+    from bot.records.risk_events import RiskRepository, describe_layer
 
     count = 0
     per_category: Counter[str] = Counter()
@@ -65,7 +65,7 @@ def cmd_risks(args: argparse.Namespace) -> int:
         per_category[event["category"]] += 1
         status = "reviewed" if event["reviewed"] else "UNREVIEWED"
         print(f"{event['created_at']}  {event['site']:<12} {event['category']:<15} "
-              f"{event['layer']:<8} {status:<10} {event['conversation_id']}")
+              f"{status:<10} {event['conversation_id']}  {describe_layer(event)}")
         if args.show_messages:
             print(f"    {event['message']!r}")
     print(f"{count} risk event(s)", file=sys.stderr)

@@ -43,7 +43,7 @@ DIGRESSION_INTENTS = frozenset({
     "bot_challenge", "feeling_low", "out_of_scope", "goodbye",
     "risk_suicide", "risk_self_harm", "risk_harm_baby", "risk_psychosis",
     "risk_danger_at_home", "risk_overdose", "risk_baby_emergency", "risk_maternal_emergency",
-    "risk_other_risk",
+    "risk_other_risk", "safety_check_in",
 })
 
 SKIPPABLE_SLOTS = frozenset({
@@ -52,8 +52,13 @@ SKIPPABLE_SLOTS = frozenset({
 })
 
 
+#: Set by the safety net when its classifier is unsure: she is asked directly, nothing is read.
+CHECK_IN_INTENT = "safety_check_in"
+
+
 def is_risk_intent(intent: str | None) -> bool:
-    return bool(intent) and intent.startswith("risk_")
+    """A risk, or a possible one the safety net wants to ask her about."""
+    return bool(intent) and (intent.startswith("risk_") or intent == CHECK_IN_INTENT)
 
 
 def required_slots(slots: Mapping[str, Any]) -> list[str]:

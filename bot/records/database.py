@@ -79,6 +79,11 @@ risk_events = sa.Table(
     sa.Column("acknowledged_by", sa.Integer),
     sa.Column("action_taken", sa.Text),
     sa.Column("assigned_to", sa.Integer),
+    # which layer fired (migration 0004): the rule's name, the classifier's score, and her
+    # answer to the check-in question when the classifier asked one
+    sa.Column("rule", sa.String(80)),
+    sa.Column("score", sa.Float),
+    sa.Column("check_in", sa.String(16)),
 )
 
 # Staff alerts waiting to go out (bot/alerts/staff_alerts.py): one row per risk event and

@@ -1,7 +1,9 @@
 """Train the Rasa model only when its inputs changed.
 
-The model's file name carries a hash of config.yml, domain.yml and everything under data/, so a
-second `make run` or `make test` finds the model it needs and trains nothing.
+The model's file name carries a hash of config.yml, domain.yml, everything under data/ and the
+labelled safety sets (tests/safety/*.yml, which the safety net's classifier is trained on), so a
+second `make run` or `make test` finds the model it needs and trains nothing, and a change to
+any of them trains a new one.
 """
 
 from __future__ import annotations
@@ -13,9 +15,12 @@ import time
 from pathlib import Path
 
 from bot.records.database import REPO_ROOT
+from bot.safety.learned import sets_fingerprint
 
 MODELS_DIR = REPO_ROOT / "models"
 TRAINING_INPUTS = ("config.yml", "domain.yml", "data")
+#: The labelled safety sets: only the files directly in the folder, as the classifier reads them.
+SAFETY_SETS = Path("tests") / "safety"
 
 
 def training_hash(root: Path = REPO_ROOT) -> str:
@@ -27,6 +32,8 @@ def training_hash(root: Path = REPO_ROOT) -> str:
         for file in files:
             digest.update(str(file.relative_to(root)).encode())
             digest.update(file.read_bytes())
+    digest.update(b"safety sets:")
+    digest.update(sets_fingerprint(root / SAFETY_SETS).encode())
     return digest.hexdigest()[:16]
 
 

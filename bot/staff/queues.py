@@ -46,7 +46,8 @@ def risk_queue(engine: Engine, sites: tuple[str, ...] | None) -> list[dict[str, 
     """Risk events nobody has acknowledged: the gravest category first, then the oldest."""
     assignee = staff_users.alias("assignee")
     query = (sa.select(risk_events.c.id, risk_events.c.conversation_id, risk_events.c.site,
-                       risk_events.c.category, risk_events.c.layer, risk_events.c.created_at,
+                       risk_events.c.category, risk_events.c.layer, risk_events.c.rule,
+                       risk_events.c.score, risk_events.c.check_in, risk_events.c.created_at,
                        assignee.c.email.label("assigned_to"))
              .select_from(risk_events.outerjoin(
                  assignee, assignee.c.id == risk_events.c.assigned_to))

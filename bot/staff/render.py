@@ -11,6 +11,7 @@ import jinja2
 from aiohttp import web
 from aiohttp_session import get_session
 
+from bot.records.risk_events import describe_layer
 from bot.staff.access import USER
 from bot.staff.queues import CATEGORY_LABELS
 from bot.staff.security import CSRF_FIELD, csrf_token
@@ -26,6 +27,7 @@ def setup_templates(app: web.Application) -> None:
     env.filters["when"] = when
     env.filters["age"] = age
     env.filters["category"] = lambda code: CATEGORY_LABELS.get(code, code)
+    env.filters["layer"] = describe_layer
 
 
 def _utc(value: datetime) -> datetime:

@@ -1,4 +1,4 @@
-"""The safety response and her answer to "are you safe right now?"."""
+"""The safety response, her answer to "are you safe right now?", and the check-in question."""
 
 from __future__ import annotations
 
@@ -26,15 +26,19 @@ async def test_risk_gets_the_response_the_flag_the_event_and_ends_the_form(
     ran = await run_action("action_safety_response", with_safety_note(
         tracker(domain, text=words, intent="inform", active_loop="intake_form",
                 slots={"consent": "given"}),
-        {"category": "self_harm", "layer": "pattern"}), domain)
+        {"category": "self_harm", "layer": "pattern", "pattern": "self_harm.hurt_myself",
+         "score": 0.93}), domain)
     assert "999" in ran.text and "116 123" in ran.text
     assert "Are you safe right now?" in ran.text
     assert ran.slots == {"site": "northbrook", "risk_flag": True,
-                         "risk_categories": ["self_harm"], "awaiting_safety_check": True}
+                         "risk_categories": ["self_harm"], "awaiting_safety_check": True,
+                         "awaiting_check_in": False}
     assert {"event": "active_loop", "name": None, "timestamp": None} in ran.events
     [event] = RiskRepository(database).events()
     assert (event["conversation_id"], event["category"], event["layer"], event["message"]) == (
         SENDER, "self_harm", "pattern", words)
+    assert (event["rule"], event["score"], event["check_in"]) == (
+        "self_harm.hurt_myself", 0.93, None)
     assert records.get(SENDER)["risk_flag"] is True
 
 
@@ -76,3 +80,69 @@ async def test_her_answer_to_are_you_safe(
         domain, intent=intent, slots={"awaiting_safety_check": True}), domain)
     assert ran.messages[0]["text"].startswith(expected)
     assert ran.slots == {"awaiting_safety_check": False}
+
+
+async def test_a_risk_the_classifier_caught_records_its_score(
+        domain: DomainDict, database: Engine) -> None:
+    await run_action("action_safety_response", with_safety_note(
+        tracker(domain, text="words the rules never saw", intent="risk_self_harm"),
+        {"category": "self_harm", "layer": "classifier", "pattern": None, "score": 0.97}),
+        domain)
+    [event] = RiskRepository(database).events()
+    assert (event["layer"], event["rule"], event["score"], event["check_in"]) == (
+        "classifier", None, 0.97, None)
+
+
+async def test_the_check_in_asks_directly_and_steps_out_of_the_form(domain: DomainDict) -> None:
+    ran = await run_action("action_safety_check_in", with_safety_note(
+        tracker(domain, text="unclear words", intent="safety_check_in",
+                active_loop="intake_form"),
+        {"category": "harm_baby", "layer": "check_in", "pattern": None, "score": 0.61}), domain)
+    assert ran.text == ("I want to check I've understood: are you having thoughts of hurting "
+                        "yourself or your baby?")
+    assert ran.buttons == ["/affirm", "/deny", "/not_sure"]
+    assert ran.slots == {"site": "northbrook", "awaiting_check_in": True,
+                         "awaiting_safety_check": False, "check_in_resume": True,
+                         "check_in_category": "harm_baby", "check_in_score": 0.61,
+                         "requested_slot": None}
+    assert {"event": "active_loop", "name": None, "timestamp": None} in ran.events
+
+
+async def test_after_the_close_no_to_the_check_in_does_not_restart_the_intake(
+        domain: DomainDict) -> None:
+    ran = await run_action("action_safety_check_in", tracker(
+        domain, text="unclear words", intent="safety_check_in", slots={"completed": True}),
+        domain)
+    assert ran.slots["check_in_resume"] is False
+
+
+@pytest.mark.parametrize(("intent", "answer"), [("affirm", "yes"), ("not_sure", "not_sure")])
+async def test_yes_or_not_sure_to_the_check_in_is_a_risk_with_her_answer_recorded(
+        domain: DomainDict, database: Engine, intent: str, answer: str) -> None:
+    words = "unclear words"
+    asked = {"text": words, "intent": {"name": "safety_check_in", "confidence": 1.0}}
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": words, "parse_data": asked},
+              {"event": "action", "name": "action_safety_check_in"},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": f"/{intent}",
+               "parse_data": {"intent": {"name": intent, "confidence": 1.0}}}]
+    ran = await run_action("action_safety_response", tracker(
+        domain, text=f"/{intent}", intent=intent, events=events,
+        slots={"awaiting_check_in": True, "check_in_category": "harm_baby",
+               "check_in_score": 0.61}), domain)
+    assert "999" in ran.text and "Are you safe right now?" in ran.text
+    assert ran.slots["awaiting_check_in"] is False
+    assert ran.slots["awaiting_safety_check"] is True
+    assert ran.slots["risk_categories"] == ["harm_baby"]
+    [event] = RiskRepository(database).events()
+    assert (event["category"], event["layer"], event["score"], event["check_in"],
+            event["message"]) == ("harm_baby", "check_in", 0.61, answer, words)
+
+
+async def test_no_to_the_check_in_thanks_her(domain: DomainDict, database: Engine) -> None:
+    ran = await run_action("action_safety_check_in_answer", tracker(
+        domain, text="/deny", intent="deny", slots={"awaiting_check_in": True}), domain)
+    assert ran.text.startswith("Thank you for telling me")
+    assert ran.slots == {"awaiting_check_in": False}
+    assert list(RiskRepository(database).events()) == []

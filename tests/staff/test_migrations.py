@@ -139,3 +139,43 @@ def test_the_migrated_tables_match_the_table_definitions(db_url: str) -> None:
             "compare_type": True, "include_object": include_object})
         assert compare_metadata(context, metadata) == []
     engine.dispose()
+
+
+def test_risk_events_gain_the_layer_columns_and_keep_their_rows(db_url: str) -> None:
+    """0004: which layer fired (rule, classifier score, check-in answer); old events keep
+    their layer and have none of the new details; new ones store them."""
+    from bot.records.risk_events import RiskRepository, describe_layer, insert_risk_event
+
+    _build_old_database(db_url)
+    engine = make_engine(db_url)
+    columns = {c["name"] for c in sa.inspect(engine).get_columns("risk_events")}
+    assert {"rule", "score", "check_in"} <= columns
+    [old] = RiskRepository(engine).events()
+    assert (old["layer"], old["rule"], old["score"], old["check_in"]) == (
+        "pattern", None, None, None)
+    with engine.begin() as conn:
+        insert_risk_event(conn, "new-1", "northbrook", "harm_baby", "check_in", "words",
+                          score=0.61, check_in="not_sure")
+        insert_risk_event(conn, "new-2", "northbrook", "suicide", "pattern", "words",
+                          rule="suicide.want_to_die", score=0.97)
+    _, asked, ruled = RiskRepository(engine).events()
+    assert (asked["layer"], asked["score"], asked["check_in"]) == ("check_in", 0.61, "not_sure")
+    assert describe_layer(asked) == "check-in: not sure (classifier score 0.61)"
+    assert describe_layer(ruled) == "pattern (suicide.want_to_die)"
+    assert describe_layer(old) == "pattern"
+    engine.dispose()
+
+
+def test_the_layer_columns_can_be_taken_out_again(db_url: str) -> None:
+    from alembic import command
+
+    from bot.records.schema import alembic_config
+
+    engine = make_engine(db_url)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0002")
+    columns = {c["name"] for c in sa.inspect(engine).get_columns("risk_events")}
+    assert not {"rule", "score", "check_in"} & columns
+    engine.dispose()

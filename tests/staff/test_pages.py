@@ -252,3 +252,27 @@ async def test_an_outcome_without_a_reason_is_explained_not_saved(client: TestCl
         "outcome_at": "2026-12-01", "reason": ""})
     assert response.status == 400 and "choose a reason" in await response.text()
     assert (await client.get(page)).status == 200
+
+
+async def test_the_risk_queue_and_conversation_show_which_layer_fired(
+        client: TestClient) -> None:
+    """Rule name, classifier score and check-in answer (issue 12), escaped like the rest."""
+    from bot.records.risk_events import insert_risk_event
+
+    engine = engine_of(client)
+    _, secret = make_user(engine, "sam@example.org", "staff", ["northbrook"])
+    cid = make_conversation(engine)
+    with engine.begin() as conn:
+        insert_risk_event(conn, cid, "northbrook", "harm_baby", "check_in", "her words",
+                          score=0.72, check_in="not_sure")
+        insert_risk_event(conn, cid, "northbrook", "self_harm", "classifier", "her words",
+                          score=0.97)
+        insert_risk_event(conn, cid, "northbrook", "suicide", "pattern", "her words",
+                          rule="suicide.<want_to_die>")
+    await sign_in(client, "sam@example.org", secret)
+    queue = await (await client.get("/staff/risks")).text()
+    conversation = await (await client.get(f"/staff/conversations/{cid}")).text()
+    for page in (queue, conversation):
+        assert "check-in: not sure (classifier score 0.72)" in page
+        assert "classifier (score 0.97)" in page
+        assert "pattern (suicide.&lt;want_to_die&gt;)" in page

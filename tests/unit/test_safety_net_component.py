@@ -61,7 +61,7 @@ def test_pattern_overrides_a_non_risk_prediction(net: SafetyNet) -> None:
     assert message.get(INTENT) == {"name": "risk_suicide", "confidence": 1.0}
     assert ranking_names(message)[:2] == ["risk_suicide", "feeling_low"]
     assert message.get(SAFETY_KEY) == {
-        "category": "suicide", "layer": "pattern", "pattern": "suicide.want_to_die",
+        "category": "suicide", "layer": "pattern", "pattern": "suicide.want_to_die", "score": None,
     }
 
 
@@ -115,7 +115,8 @@ def test_model_only_risk_is_kept(net: SafetyNet) -> None:
     # Nothing in the rules, but the model is sure it is a risk: keep it.
     message = run(net, make_message("everything is grey and heavy", "risk_suicide", 0.99))
     assert message.get(INTENT) == {"name": "risk_suicide", "confidence": 0.99}
-    assert message.get(SAFETY_KEY) == {"category": "suicide", "layer": "model", "pattern": None}
+    assert message.get(SAFETY_KEY) == {"category": "suicide", "layer": "model", "pattern": None,
+                                      "score": None}
 
 
 def test_model_risk_at_the_threshold_counts(net: SafetyNet) -> None:
@@ -132,7 +133,7 @@ def test_an_unsure_model_risk_gives_way_to_its_next_reading(net: SafetyNet) -> N
     assert ranking_names(message)[0] == "out_of_scope"
     assert "risk_suicide" in ranking_names(message)
     assert message.get(SAFETY_KEY) == {
-        "category": None, "layer": "below_threshold", "pattern": None,
+        "category": None, "layer": "below_threshold", "pattern": None, "score": None,
     }
 
 
@@ -202,7 +203,7 @@ def test_negating_one_risk_does_not_downgrade_another(net: SafetyNet) -> None:
                                      "risk_danger_at_home", 0.99))
     assert intent_name(message) == "risk_danger_at_home"
     assert message.get(SAFETY_KEY) == {
-        "category": "danger_at_home", "layer": "model", "pattern": None,
+        "category": "danger_at_home", "layer": "model", "pattern": None, "score": None,
     }
 
 
@@ -312,11 +313,12 @@ def test_a_failing_pattern_check_falls_back_to_the_model(
 # ----------------------------------------------------------------- Rasa registration -------
 
 
-def test_registered_as_a_non_trainable_intent_classifier() -> None:
+def test_registered_as_a_trainable_intent_classifier() -> None:
+    """Trainable: its classifier is fitted when the model is trained."""
     registered = DefaultV1Recipe._from_registry("bot.safety.nlu_component.SafetyNet")
     assert registered.clazz is SafetyNet
     assert registered.types == {DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER}
-    assert registered.is_trainable is False
+    assert registered.is_trainable is True
 
 
 def test_predict_graph_builds_and_validates() -> None:
@@ -340,7 +342,10 @@ def test_predict_graph_builds_and_validates() -> None:
     nodes = graph.predict_schema.nodes
     [name] = [n for n, node in nodes.items() if node.uses is SafetyNet]
     assert nodes[name].fn == "process"
-    assert nodes[name].needs == {"messages": "run_FallbackClassifier3"}
+    assert nodes[name].needs["messages"] == "run_FallbackClassifier3"
+    trained = [n for n, node in graph.train_schema.nodes.items()
+               if node.uses is SafetyNet and node.fn == "train"]
+    assert trained, "the classifier is fitted in the training graph"
 
 
 def test_project_pipeline_runs_the_net_after_every_intent_classifier() -> None:
