@@ -18,7 +18,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.runtime.training import training_hash
-from bot.safety import assess
+from bot.safety import RISK_CATEGORIES, assess
 from bot.safety.learned import (
     CHECK_IN,
     CLASSIFIER,
@@ -89,10 +89,12 @@ def test_one_message_scores_as_scikit_learn_does(classifier: RiskClassifier,
         assert one.score == pytest.approx(batch.score, abs=1e-9)
 
 
-def test_categories_come_from_the_sets(classifier: RiskClassifier,
-                                       sets: dict[str, list[Example]]) -> None:
-    labelled = {e.category for examples in sets.values() for e in examples if e.category}
+def test_categories_come_from_the_sets_and_the_nlu_data(
+        classifier: RiskClassifier, sets: dict[str, list[Example]]) -> None:
+    labelled = {e.category for examples in [*sets.values(), nlu()] for e in examples
+                if e.category}
     assert {c for c in classifier.pipeline.classes_ if c != "none"} == labelled
+    assert labelled == set(RISK_CATEGORIES)  # every category, the emergencies included
 
 
 def test_it_needs_risks_and_negatives() -> None:
