@@ -55,7 +55,10 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     offset = int(os.environ.get("INTAKE_TEST_PORT_OFFSET") or 0)
     stack = Stack(rasa_port=15005 + offset, action_port=15055 + offset, web_port=18080 + offset,
                   web_host="127.0.0.1", db_url=f"sqlite:///{folder / 'intake.db'}",
-                  redis_url=None, var_dir=folder)
+                  redis_url=None, var_dir=folder,
+                  # The suite runs under coverage on two cores, beside other stacks: a slow turn
+                  # is not what these tests are about. The 10 s default has a test of its own.
+                  web_settings={"WEB_RASA_TIMEOUT": "60"})
     stack.start()
     yield stack
     stack.stop()

@@ -73,6 +73,8 @@ class Stack:
         default_factory=lambda: Path(os.environ.get("INTAKE_VAR_DIR") or REPO_ROOT / "var"))
     model: Path | None = None
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+    #: Extra WEB_* settings for the web app (the tests give a busy machine a longer wait).
+    web_settings: dict[str, str] = field(default_factory=dict)
     #: How each process was started (command, log, extra environment), to start it again.
     commands: dict[str, tuple[list[str], Path, dict[str, str]]] = field(default_factory=dict)
 
@@ -111,6 +113,7 @@ class Stack:
                         "WEB_HOST": self.web_host, "WEB_PORT": str(self.web_port),
                         "WEB_RASA_URL": self.rasa_url,
                         "WEB_SECRET_KEY_FILE": str(self.var_dir / "web-secret.key"),
+                        **self.web_settings,
                     })
         self._wait_until_up({"web app": f"{self.web_url}/healthz"}, deadline)
 

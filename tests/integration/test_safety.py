@@ -230,7 +230,7 @@ def test_wording_the_rules_miss_gets_the_check_in_from_the_classifier(stack: Sta
     """Scored between the thresholds by the classifier trained with this model."""
     chat = Chat(stack)
     chat.say("hi")
-    assert CHECK_IN_QUESTION in chat.say("i keep having thoughts i dont like")
+    assert CHECK_IN_QUESTION in chat.say("i get these thoughts that scare me")
     chat.say("not sure")
     assert replies_contain_the_safety_response(chat)
     [event] = risk_events_of(repo, chat)

@@ -90,7 +90,11 @@ async def test_a_typed_command_changes_nothing_but_the_reply(stack: Stack, typed
     assert len(said) == 1
     assert not said[0]["text"].startswith("/")
     commanded = re.split(r"[{@]", neutralise(typed))[0].strip()
-    assert said[0]["parse_data"]["intent"]["name"] != commanded, "the NLU read it, as text"
+    intent = said[0]["parse_data"]["intent"]
+    # Rasa's command parser names the intent at exactly 1.0; read as text, the model may still
+    # guess it (the words "inform ... group" are an answer), but never with a parser's certainty.
+    assert not (intent["name"] == commanded and intent.get("confidence") == 1.0), \
+        "the NLU read it, as text"
     assert not said[0]["parse_data"].get("entities"), "no entities from the text"
 
     assert count(engine, risk_events, cid) == 0, "no risk event"

