@@ -179,7 +179,7 @@ def config_thresholds() -> tuple[float, float]:
     return float(step["crisis_threshold"]), float(step["check_in_threshold"])
 
 
-def measure(paths: list[Path], c: float) -> None:
+def measure(paths: list[Path], c: float, misses: bool = False) -> None:
     """Figures on sets the shipped classifier has not seen, at config.yml's thresholds."""
     from bot.safety.learned import load_set
 
@@ -201,6 +201,19 @@ def measure(paths: list[Path], c: float) -> None:
                         for r in group)
             print(f"    {category:<20} crisis response {caught:>3}/{len(group):<3}"
                   f" check-in {asked:>3}")
+        if misses:
+            print_misses(rows, crisis, check_in)
+
+
+def print_misses(rows: list[Scored], crisis: float, check_in: float) -> None:
+    """One line per risk the combined net did not answer and per false alarm."""
+    for s in rows:
+        action = decide(s.assessment, s.verdict, crisis, check_in).action
+        if s.example.category and action not in (RULE, CLASSIFIER):
+            print(f"  MISSED [{s.example.category}] {s.verdict.score:.2f} {action or '-'}"
+                  f" {s.example.text}")
+        if s.example.category is None and action is not None:
+            print(f"  ALARM {action} {s.verdict.score:.2f} {s.example.text}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -214,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="list out-of-set misses and false alarms of the combined net")
     args = parser.parse_args(argv)
     if args.measure:
-        measure(args.measure, args.c)
+        measure(args.measure, args.c, args.misses)
         return 0
 
     sets = load_sets(SAFETY_DIR)
@@ -237,13 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     print(figures("POOLED (every set, each scored by a classifier that had not seen it)",
                   scored, crisis, check_in))
     if args.misses:
-        for s in scored:
-            action = decide(s.assessment, s.verdict, crisis, check_in).action
-            if s.example.category and action not in (RULE, CLASSIFIER):
-                print(f"  MISSED [{s.example.category}] {s.verdict.score:.2f} {action or '-'}"
-                      f" {s.example.text}")
-            if s.example.category is None and action is not None:
-                print(f"  ALARM {action} {s.verdict.score:.2f} {s.example.text}")
+        print_misses(scored, crisis, check_in)
 
     everything = [e for examples in sets.values() for e in examples]
     classifier = RiskClassifier.train(everything + nlu, c=args.c)

@@ -136,7 +136,8 @@ _LONG_PAST = re.compile(
     r" twenties)|after my (?:first|eldest|last one|son|daughter)|with my (?:first|eldest)"
     r"|in the past|used to|back then|a long time ago|ages ago|a decade ago"
     r"|before i met|before (?:the|my) (?:kids|baby|first)|after (?:her|his) first"
-    r"|when i was pregnant(?: with my first)?)\b"
+    r"|when i was pregnant(?: with my first)?"
+    r"|in the (?:first|early) (?:few |couple of )?(?:days|weeks|months))\b"
 )
 _OVER_NOW = re.compile(
     r"\b(?:(?:im|i am|i feel|feeling)\s+(?:really\s+|so\s+|much\s+)?(?:well|fine|ok|okay|good"
@@ -156,11 +157,15 @@ _OVER_NOW = re.compile(
     r"|(?:hes|shes) (?:lovely|great|kind|amazing)|long gone|long over|(?:thats|its) over"
     r"|settled (?:now|in our own place)|safe now|havent for over a decade"
     r"|nothing like that since|(?:im|i am) safe(?!\s*(?:ish|for now))"
-    r"|havent for (?:nearly |almost |over )?(?:ten|fifteen|twenty|a decade)\w*)\b"
+    r"|havent for (?:nearly |almost |over )?(?:ten|fifteen|twenty|a decade)\w*"
+    r"|(?:im|i am)\s+(?:(?!(?:not|never|no|nowhere|far from)\b)[^\s.!?]+\s+){0,4}?in a"
+    r" (?:really |very |much |so )?(?:good|better|great|happy|healthy) place"
+    r"|(?:theyve|they have|theyre|they are|the thoughts (?:have|are)|thoughts have|thoughts are"
+    r"|its all|it all)\s+(?:all\s+)?(?:gone|stopped|passed)\s+(?:now|away|completely))\b"
 )
 _BACK_AGAIN = re.compile(
-    r"\b(?:again|back|coming back|started|recently|lately|this week|last night|these days"
-    r"|today|tonight|right now|but now|now i|and now|creeping|returning|since the birth"
+    r"\b(?:again|back(?!\s+then)|coming back|started|recently|lately|this week|last night"
+    r"|these days|today|tonight|right now|but now|now i|and now|creeping|returning|since the birth"
     r"|this (?:morning|afternoon|evening)|earlier|(?:hours?|minutes?|mins?) ago"
     r"|since (?:she|he) was born|this time (?:it|its))\b"
 )
@@ -178,6 +183,9 @@ _ANSWERED_NO = re.compile(
     r"^[^?]{0,40}?\b(?:(?:and|but)\s+)?(?:i\s+)?(?:said|answered|ticked|put|told (?:her|him"
     r"|them))\s+(?:no|never|not)\b"
     r"|^[^?]{0,30}?[.,]\s*(?:no|nope)\b[,.\s]*(?:never|not|i havent|i dont|i didnt)\b"
+    r"|^[^?.]{0,40}?\b(?:and|but)\s+(?:i\s+)?(?:(?:honestly|genuinely|really|truly|definitely"
+    r"|can honestly say)\s+)?(?:i\s+)?(?:dont|havent|hadnt|didnt|im not|never)\b"
+    r"(?!\s+(?:know|want to|like to|tell|answer|say|admit))"
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|im|ive|id|ill|me|myself|we|us)\b")
 _OTHERS = re.compile(

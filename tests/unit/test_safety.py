@@ -196,6 +196,10 @@ IDIOMS = [
     "my partner snores all night, I could smother him with a pillow lol",
     "I used to self harm years ago but I've been well for a long time now",
     "the health visitor asked if I'd had thoughts of hurting myself and I said no",
+    "I overdosed when I was 19, I'm 35 now and in a much better place",
+    "had frightening thoughts about the baby in the first couple of weeks, they've gone now",
+    "the midwife asked if I'd had thoughts of harming myself and I genuinely haven't",
+    "I self harmed back then, years ago, and I've been fine for years",
     "can you send me the leaflet about the baby monitor",
 ]
 
@@ -205,6 +209,12 @@ IDIOMS = [
     ("I took a box of paracetamol at 10 this morning, I feel fine now", "overdose"),
     ("I used to self harm as a teenager and last night I did it again", "self_harm"),
     ("the woman writing this has been burning her own arms. that's me", "self_harm"),
+    ("I overdosed when I was 19 and I'm 35 now and not in a good place at all", "overdose"),
+    ("thoughts of hurting the baby in the first weeks, they'd gone but they're back", "harm_baby"),
+    ("the HV asked if I'd had thoughts of harming myself and I don't know what to say",
+     "self_harm"),
+    ("ahm cuttin masel again", "self_harm"),
+    ("cannae stop thinkin aboot hurtin the bairn", "harm_baby"),
 ])
 def test_what_explains_an_idiom_does_not_hide_a_risk(text: str, category: str) -> None:
     assert assess(text).category == category, find_risks(text)
