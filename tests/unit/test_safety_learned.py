@@ -228,7 +228,7 @@ def test_an_unsure_score_does_not_question_a_confident_answer(trained_net) -> No
     score = probe.classifier.score(text).score
     net = SafetyNet.load({**config, CRISIS_THRESHOLD_KEY: score + 0.01,
                           CHECK_IN_THRESHOLD_KEY: score - 0.01}, storage, resource, None)  # type: ignore[arg-type]
-    for confidence, intent in [(0.8, "inform"), (0.6, "safety_check_in")]:
+    for confidence, intent in [(0.8, "inform"), (0.4, "safety_check_in")]:
         message = Message(data={TEXT: text, INTENT: {"name": "inform", "confidence": confidence},
                                 "intent_ranking": [{"name": "inform",
                                                     "confidence": confidence}]})
