@@ -147,6 +147,11 @@ def answer_turn(text: str, intent: str | None, entities: list[dict],
         (code and requested_slot == "decline_reason")
         # "don't keep anything" asked about keeping her answers is a no, not a deletion
         or (intent == "delete_data" and requested_slot == "consent")
+        # Privacy errs towards no: a reply to the consent question that opens with a refusal
+        # answers it, whatever else the intent model made of it ("no, I'd rather you didn't
+        # keep anything" was once read as feeling low, and her next "ok" recorded consent).
+        or (requested_slot == "consent" and not is_risk_intent(intent)
+            and bool(_DECLINING.search(text or "")))
     )
     if requested_slot and intent in DIGRESSION_INTENTS and not answers_the_question:
         return turn

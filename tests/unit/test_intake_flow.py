@@ -56,6 +56,15 @@ def test_bare_yes_to_worries_keeps_the_question_open() -> None:
     assert "concerns_done" in turn.slots and turn.slots["concerns_done"] is None
 
 
+@pytest.mark.parametrize("misread", ["feeling_low", "out_of_scope", "nlu_fallback", "stop"])
+def test_a_refusal_at_the_consent_question_is_a_refusal_however_it_was_read(misread: str) -> None:
+    turn = answer_turn("no, I'd rather you didn't keep anything", misread, [], "consent", {})
+    assert turn.slots["consent"] == "declined"
+    # ...but a risk is never taken for an answer
+    assert "consent" not in answer_turn("no, i want to die", "risk_suicide", [], "consent",
+                                        {}).slots
+
+
 def test_a_concern_answers_why_she_declined() -> None:
     turn = answer_turn("no time", "concern_practical_time", [], "decline_reason", {})
     assert turn.slots["decline_reason"] == "practical_time"
