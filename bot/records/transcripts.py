@@ -47,13 +47,10 @@ def normalise_buttons(buttons: Any) -> list[dict[str, str]]:
     ]
 
 
-def transcript(engine: Engine, sender: str,
-               limit: int = TRANSCRIPT_LIMIT) -> list[dict[str, Any]]:
-    """Her messages and the assistant's, oldest first:
-    ``{"from": "me"|"bot", "text", "buttons", "at": datetime | None}``.
+def _latest_messages(engine: Engine, sender: str, limit: int) -> list[Any]:
+    """Her and the assistant's latest ``limit`` events, newest first: (type, timestamp, data).
 
-    A button she pressed is stored by Rasa as its payload; it is shown as the button's title,
-    as it was when she pressed it. The opening ``/greet`` is left out."""
+    Empty when Rasa has not created its table yet (SQLite and PostgreSQL say so differently)."""
     query = (
         sa.select(events_table.c.type_name, events_table.c.timestamp, events_table.c.data)
         .where(events_table.c.sender_id == sender,
@@ -63,11 +60,20 @@ def transcript(engine: Engine, sender: str,
     )
     try:
         with engine.connect() as connection:
-            rows = list(connection.execute(query))
-    # Rasa has not created its table yet: no history (SQLite and PostgreSQL say so differently)
+            return list(connection.execute(query))
     except (sa.exc.OperationalError, sa.exc.ProgrammingError):
         logger.warning("tracker store table 'events' is not readable yet")
         return []
+
+
+def transcript(engine: Engine, sender: str,
+               limit: int = TRANSCRIPT_LIMIT) -> list[dict[str, Any]]:
+    """Her messages and the assistant's, oldest first:
+    ``{"from": "me"|"bot", "text", "buttons", "at": datetime | None}``.
+
+    A button she pressed is stored by Rasa as its payload; it is shown as the button's title,
+    as it was when she pressed it. The opening ``/greet`` is left out."""
+    rows = _latest_messages(engine, sender, limit)
     messages: list[dict[str, Any]] = []
     offered: dict[str, str] = {}  # payload -> title, of the bot's buttons since her last message
     for type_name, timestamp, raw in reversed(rows):
@@ -95,22 +101,11 @@ def offered_payloads(engine: Engine, sender: str) -> frozenset[str]:
     What the gateway accepts as a button press: a payload is a command to Rasa, so only one
     the assistant itself sent, read back from Rasa's own record of what it sent. Until the
     assistant has said anything the only one is the opening ``/greet``."""
-    query = (
-        sa.select(events_table.c.type_name, events_table.c.data)
-        .where(events_table.c.sender_id == sender,
-               events_table.c.type_name.in_(("user", "bot")))
-        .order_by(events_table.c.id.desc())
-        .limit(TRANSCRIPT_LIMIT)
-    )
-    try:
-        with engine.connect() as connection:
-            rows = list(connection.execute(query))
-    except (sa.exc.OperationalError, sa.exc.ProgrammingError):
-        rows = []  # Rasa has not created its table yet: a new conversation
-    if not any(type_name == "bot" for type_name, _ in rows):
+    rows = _latest_messages(engine, sender, TRANSCRIPT_LIMIT)
+    if not any(type_name == "bot" for type_name, _, _ in rows):
         return frozenset((START_PAYLOAD,))
     payloads: set[str] = set()
-    for type_name, raw in rows:
+    for type_name, _, raw in rows:
         if type_name == "user":
             break
         try:
