@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot import codebook
-from bot.conversation.extraction import extract_details
+from bot.conversation.extraction import extract_details, read_short_answer
 from bot.records.contact_details import mask_contact
 
 #: Questions about peer support the assistant answers (intents ``faq_<key>``).
@@ -45,6 +45,15 @@ DIGRESSION_INTENTS = frozenset({
     "risk_danger_at_home", "risk_overdose", "risk_baby_emergency", "risk_maternal_emergency",
     "risk_other_risk", "safety_check_in",
 })
+
+#: Digressions that are never also an answer: she wants to stop, a person, or to know what she
+#: is talking to. Other digressions ("one to one, I'm shy in groups" read as a worry) still give
+#: their answer to the question being asked.
+NEVER_AN_ANSWER = frozenset({"stop", "delete_data", "ask_human", "request_contact", "goodbye",
+                             "bot_challenge", "tell_me_more"})
+#: Questions whose answer is whatever she says next: a worry or a question there is the
+#: conversation, answered by its own rule.
+OPEN_QUESTIONS = frozenset({"explanation_ack", "concerns_done"})
 
 SKIPPABLE_SLOTS = frozenset({
     *PREFERENCE_AND_CONTEXT_SLOTS, "take_up_intent", "decline_reason", "contact_detail",
@@ -123,9 +132,54 @@ def _answer_from_intent(intent: str | None, requested: str | None) -> dict[str, 
     return {}
 
 
+#: What a short "yes", "no" or "skip" means as the answer to each question (``read_short_answer``;
+#: lists take the skipped value in a list). Not here: a "no" to a choice of options is no answer.
+SHORT_ANSWER_VALUES: dict[str, dict[str, Any]] = {
+    "consent": {"yes": "given", "no": "declined", "skip": "declined"},
+    "concerns_done": {"no": True, "skip": True},
+    "take_up_intent": {"yes": "yes", "no": "no"},
+    "contact_requested": {"yes": True, "no": False, "skip": False},
+    "preferred_contact": {"skip": SKIPPED},
+    "contact_detail": {"no": SKIPPED, "skip": SKIPPED},
+    "decline_reason": {"skip": SKIPPED},
+    "format_preference": {"skip": SKIPPED},
+    "mode_preferences": {"skip": [SKIPPED]},
+    "time_preferences": {"skip": [SKIPPED]},
+    "referral_source": {"skip": SKIPPED},
+    "perinatal_stage": {"skip": SKIPPED},
+}
+
+
+def short_answer(text: str, requested_slot: str | None) -> dict[str, Any]:
+    """Her short reply ("nah", "that's everything", "rather not say") as the answer to the
+    question being asked, or nothing."""
+    meaning = read_short_answer(text)
+    if meaning is None or requested_slot is None:
+        return {}
+    if requested_slot == "preferred_contact" and meaning == "no":
+        return {"contact_requested": False}  # "no thanks" to how: she no longer wants a call
+    values = SHORT_ANSWER_VALUES.get(requested_slot, {})
+    return {requested_slot: values[meaning]} if meaning in values else {}
+
+
 #: How a "no" to keeping her answers often begins, when the model is unsure what it is.
 _DECLINING = re.compile(r"^\W*(no\b|nope|nah|don'?t|do not|rather (you )?(not|didn'?t)|"
                         r"i'?d rather (you )?(not|didn'?t)|not really|please don'?t)", re.I)
+
+
+#: Yes/no questions where her opening word outranks the take-up phrases further on ("no, not
+#: right now" is a no).
+SHORT_READ_FIRST = frozenset({"consent", "take_up_intent", "contact_requested"})
+
+
+def _named_in_passing(intent: str | None, slots: Mapping[str, Any]) -> dict[str, Any]:
+    """The worry or motivator an answer named in passing, added to what she raised before."""
+    family, _, code = (intent or "").partition("_")
+    if family == "concern" and code in codebook.CONCERNS:
+        return {"concerns": codebook.appended(slots.get("concerns"), code)}
+    if family == "motivator" and code in codebook.MOTIVATORS:
+        return {"motivators": codebook.appended(slots.get("motivators"), code)}
+    return {}
 
 
 def answer_turn(text: str, intent: str | None, entities: list[dict],
@@ -142,7 +196,10 @@ def answer_turn(text: str, intent: str | None, entities: list[dict],
     "would that suit you?", so a yes means that one (``offered_formats``, ``offered_modes``).
     """
     turn = Turn()
+    if slots.get("deleted") or is_risk_intent(intent):
+        return turn
     code = concern_code(intent)
+    short = short_answer(text, requested_slot)
     answers_the_question = (
         (code and requested_slot == "decline_reason")
         # "don't keep anything" asked about keeping her answers is a no, not a deletion
@@ -150,29 +207,38 @@ def answer_turn(text: str, intent: str | None, entities: list[dict],
         # Privacy errs towards no: a reply to the consent question that opens with a refusal
         # answers it, whatever else the intent model made of it ("no, I'd rather you didn't
         # keep anything" was once read as feeling low, and her next "ok" recorded consent).
-        or (requested_slot == "consent" and not is_risk_intent(intent)
-            and bool(_DECLINING.search(text or "")))
+        or (requested_slot == "consent" and bool(_DECLINING.search(text or "")))
+        # "nah that's it", "no thanks" and "rather not say" answer the question, however the
+        # intent model read them.
+        or (bool(short) and intent not in NEVER_AN_ANSWER)
     )
-    if requested_slot and intent in DIGRESSION_INTENTS and not answers_the_question:
-        return turn
-    if slots.get("deleted") or is_risk_intent(intent):
-        return turn
-
     extracted = extract_details(
         text or "", intent, entities, requested_slot,
         preferred_contact=slots.get("preferred_contact"), current=slots,
     )
+    if requested_slot and intent in DIGRESSION_INTENTS and not answers_the_question:
+        # A digression steps out of the question, unless she answered it as well ("one to
+        # one, I'm shy in groups"): then the answer is taken, and the worry kept beside it.
+        if (intent in NEVER_AN_ANSWER or requested_slot in OPEN_QUESTIONS
+                or requested_slot not in extracted.slots):
+            return turn
+        named = _named_in_passing(intent, slots)
+        turn.slots.update(named)
+
     updates = dict(extracted.slots)
     updates.update(_answer_from_intent(intent, requested_slot))
+    if requested_slot not in extracted.slots or requested_slot in SHORT_READ_FIRST:
+        updates.update(short)
     if requested_slot == "consent" and "consent" not in updates and _DECLINING.search(text or ""):
         # Privacy errs towards no: an unclear answer that opens with a refusal is a refusal.
         updates["consent"] = "declined"
+    affirmed = intent == "affirm" or read_short_answer(text) == "yes"
     if requested_slot == "format_preference" and len(offered_formats) == 1:
-        if intent == "affirm":
+        if affirmed:
             updates["format_preference"] = offered_formats[0]
         elif intent in ("deny", "not_sure", "maybe"):
             updates.setdefault("format_preference", "unsure")
-    if requested_slot == "mode_preferences" and len(offered_modes) == 1 and intent == "affirm":
+    if requested_slot == "mode_preferences" and len(offered_modes) == 1 and affirmed:
         updates["mode_preferences"] = list(offered_modes)
 
     if requested_slot == "decline_reason":

@@ -1378,3 +1378,22 @@ def test_whatever_is_extracted_anywhere_is_a_codebook_code() -> None:
                 assert_codebook_codes(got)
                 exercised += bool(got)
     assert exercised >= 500, exercised
+
+
+@pytest.mark.parametrize(("text", "slot", "expected"), [
+    ("Baby's 7 months.", "perinatal_stage", "postnatal"),
+    ("my daughter's 5 months", "perinatal_stage", "postnatal"),
+    ("My son is nearly one, and I've got a 4 year old", "perinatal_stage", "postnatal"),
+    ("shes 6 munths", "perinatal_stage", "postnatal"),
+    ("My baby have 4 months", "perinatal_stage", "postnatal"),
+    ("the bairn's 4 month", "perinatal_stage", "postnatal"),
+    ("18 weeks.", "perinatal_stage", "pregnant"),
+    ("26 wks", "perinatal_stage", "pregnant"),
+    ("30 weeks, baby number 2", "perinatal_stage", "pregnant"),
+    ("my baby is 18 weeks old", "perinatal_stage", "postnatal"),
+    ("just 1 person i think", "format_preference", "one_to_one"),
+    ("One woman. Only me and her", "format_preference", "one_to_one"),
+    ("grop pls", "format_preference", "group"),
+])
+def test_ages_stages_and_formats_in_her_own_words(text: str, slot: str, expected: str) -> None:
+    assert extract_details(text, "inform", [], slot).slots[slot] == expected

@@ -30,11 +30,58 @@ def test_asking_for_contact_early_takes_the_details_next() -> None:
     assert order[:3] == ["consent", "preferred_contact", "contact_detail"]
 
 
-@pytest.mark.parametrize("intent", ["concern_fear_of_judgement", "faq_cost", "risk_suicide",
-                                    "stop", "ask_human", "tell_me_more"])
-def test_digressions_and_risks_fill_nothing(intent: str) -> None:
+@pytest.mark.parametrize("intent", ["risk_suicide", "safety_check_in", "stop", "ask_human",
+                                    "tell_me_more", "delete_data"])
+def test_risks_and_steps_out_of_the_intake_fill_nothing(intent: str) -> None:
     turn = answer_turn("one to one on the phone please", intent, [], "format_preference", {})
     assert turn.slots == {}
+
+
+@pytest.mark.parametrize("intent", ["faq_cost", "feeling_low", "out_of_scope"])
+def test_a_digression_that_does_not_answer_the_question_fills_nothing(intent: str) -> None:
+    assert answer_turn("how much does it cost", intent, [], "format_preference", {}).slots == {}
+
+
+def test_an_answer_read_as_a_worry_is_taken_and_the_worry_kept_beside_it() -> None:
+    turn = answer_turn("One to one. I am shy in groups.", "concern_group_anxiety", [],
+                       "format_preference", {"concerns": ["practical_time"]})
+    assert turn.slots["format_preference"] == "one_to_one"
+    assert turn.slots["concerns"] == ["practical_time", "group_anxiety"]
+
+
+def test_a_worry_at_the_worries_question_is_left_to_its_own_answer() -> None:
+    turn = answer_turn("one to one because groups scare me", "concern_group_anxiety", [],
+                       "concerns_done", {})
+    assert turn.slots == {}
+
+
+@pytest.mark.parametrize(("text", "intent", "slot", "expected"), [
+    ("No, I think this is all.", "nlu_fallback", "concerns_done", True),
+    ("no, sounds ok", "affirm", "concerns_done", True),
+    ("nothing i can think of", "feeling_low", "concerns_done", True),
+    ("naw", "nlu_fallback", "contact_requested", False),
+    ("no i'll get in touch myself", "motivator_feel_less_alone", "contact_requested", False),
+    ("No, you're alright thanks", "thanks", "contact_requested", False),
+    ("i guess so yeah", "maybe", "contact_requested", True),
+    ("Yes, no problem", "deny", "consent", "given"),
+    ("i agree", "nlu_fallback", "consent", "given"),
+    ("no, not right now, sorry", "deny", "take_up_intent", "no"),
+    ("rather not say", "nlu_fallback", "perinatal_stage", SKIPPED),
+    ("idk", "nlu_fallback", "time_preferences", [SKIPPED]),
+    ("no thanks", "deny", "contact_detail", SKIPPED),
+])
+def test_everyday_short_answers_answer_the_question(text: str, intent: str, slot: str,
+                                                    expected: object) -> None:
+    assert answer_turn(text, intent, [], slot, {}).slots[slot] == expected
+
+
+def test_no_thanks_to_how_to_contact_her_withdraws_the_request() -> None:
+    turn = answer_turn("no thanks", "deny", [], "preferred_contact", {"contact_requested": True})
+    assert turn.slots["contact_requested"] is False
+
+
+def test_a_short_answer_that_asks_back_is_left_to_the_question_it_asks() -> None:
+    assert answer_turn("no, is it free?", "faq_cost", [], "concerns_done", {}).slots == {}
 
 
 def test_skip_moves_on_without_recording_a_value() -> None:

@@ -51,6 +51,7 @@ from bot.conversation.extraction.slots import (
     TIME_CODES,
     Extracted,
 )
+from bot.conversation.extraction.yes_no import read_short_answer
 
 __all__ = [
     "CONTACT_CODES",
@@ -61,4 +62,5 @@ __all__ = [
     "REFERRAL_CODES",
     "TIME_CODES",
     "extract_details",
+    "read_short_answer",
 ]

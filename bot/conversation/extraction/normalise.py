@@ -31,7 +31,7 @@ TYPOS: dict[str, str] = {
     # formats
     "121": "one_to_one", "1to1": "one_to_one", "1on1": "one_to_one", "one2one": "one_to_one",
     "onetoone": "one_to_one", "oneonone": "one_to_one", "grp": "group", "grps": "groups",
-    "gruop": "group", "goup": "group", "gorup": "group",
+    "gruop": "group", "goup": "group", "gorup": "group", "grop": "group", "gropu": "group",
     # times
     "eveing": "evening", "eveings": "evenings", "evning": "evening", "evnings": "evenings",
     "evenin": "evening", "evenins": "evenings", "eves": "evenings", "evenigs": "evenings",
@@ -45,12 +45,17 @@ TYPOS: dict[str, str] = {
     "weekeds": "weekends", "weekened": "weekend", "weekeneds": "weekends", "wkday": "weekday",
     "wkdays": "weekdays", "nite": "night", "nites": "nights", "nightime": "nighttime",
     "anytime": "anytime", "whenevr": "whenever", "weds": "wednesday",
+    "aftanoon": "afternoon", "aftanoons": "afternoons", "aftrnoon": "afternoon",
+    "aftrnoons": "afternoons", "afternoos": "afternoons", "mornign": "morning",
+    "mornigns": "mornings",
     # perinatal
     "preggers": "pregnant", "preggo": "pregnant", "preggy": "pregnant", "pregs": "pregnant",
     "preg": "pregnant", "pregant": "pregnant", "pregnat": "pregnant", "pregnet": "pregnant",
     "pregnent": "pregnant", "prego": "pregnant", "pregnan": "pregnant", "pergnant": "pregnant",
     "wks": "weeks", "wk": "week", "mnths": "months", "mths": "months", "mnth": "month",
-    "mth": "month", "mos": "months", "yrs": "years", "yr": "year", "bubba": "baby",
+    "mth": "month", "mos": "months", "munths": "months", "munth": "month", "monhts": "months",
+    "monts": "months", "mnts": "months", "weks": "weeks", "wkes": "weeks", "yrs": "years",
+    "yr": "year", "bubba": "baby",
     "bubs": "baby", "bub": "baby", "newborn": "newborn", "pp": "postpartum",
     # referral
     "hvs": "hv", "midwif": "midwife", "midwfe": "midwife", "midwive": "midwife",

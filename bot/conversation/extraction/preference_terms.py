@@ -37,7 +37,8 @@ FORMAT_TERMS_WHEN_ASKED: dict[str, str] = {
     r"by myself": "one_to_one",
     r"just me": "one_to_one",
     r"alone": "one_to_one",
-    r"one (?:person|volunteer|mum)": "one_to_one",
+    r"(?:just |only )?(?:one|1|wan) (?:person|volunteer|mum|woman|lady|supporter)":
+        "one_to_one",
     r"(?:a|one) volunteer": "one_to_one",
 }
 FORMAT_IGNORE: tuple[str, ...] = (

@@ -124,7 +124,8 @@ _NUM = (
 _BABY = (
     r"(?:baby|babies|lo|little one|son|daughter|ds|dd|boy|girl|twins|newborn|little boy|"
     r"little girl|baby boy|baby girl|youngest|little man|little lady|she|he|they|she's|he's|"
-    r"they're|her|him)"
+    r"they're|her|him|lad|wee lad|wee one|bairn|wean|"
+    r"(?:baby|lo|son|daughter|boy|girl|lad|bairn|wean|youngest|little one|wee one)'s)"
 )
 _UNIT = r"(?P<unit>days?|d|weeks?|w|months?|m|mo|years?|y|yo)"
 #: Current pregnancy. Checked before postnatal: "pregnant with my second and my toddler..."
@@ -166,7 +167,8 @@ DUE_NEGATORS = PREGNANT_NEGATORS | frozenset(
 )
 POSTNATAL_PATTERNS: tuple[str, ...] = (
     rf"(?P<n>{_NUM}) ?{_UNIT} old",
-    rf"{_BABY}(?: is| s| are| was| just| turned| turns| will be| be| only| nearly| almost| about|"
+    rf"{_BABY}(?: is| s| are| has| have| was| just| turned| turns| will be| be| only| nearly| "
+    rf"almost| about|"
     rf" around| now| coming up to| going on| at)* (?P<n>{_NUM}) ?{_UNIT}(?! pregnant| gone| "
     rf"along| scan| ago)",
     r"(?:had|gave birth to|delivered) (?:her|him|them|the baby|my baby|baby|my son|my daughter|"
@@ -199,10 +201,15 @@ POSTNATAL_PATTERNS: tuple[str, ...] = (
     r"(?:breastfeeding|bottle feeding|formula feeding|combi feeding|expressing) (?:her|him|my "
     r"baby|the baby|them)",
     r"(?:night|nighttime) (?:feeds|feeding|wakings|wake ups)",
+    rf"{_BABY}(?: is| s)? (?:nearly|almost|just turned|turned|about to turn|coming up to|"
+    r"just|now) (?:one|two|1|2)(?! week| month| day)",
 )
 #: Only as the answer to "are you pregnant or have you had your baby?".
 STAGE_ANSWERS_WHEN_ASKED: dict[str, str] = {
     r"expecting|both|pregnant": "pregnant",
+    # "18 weeks", "26 wks", "30 weeks, baby number 2": weeks along, said on their own
+    r"^(?:i'm |im |i am |about |nearly |almost )?\d{1,2} ?weeks?(?! old| ago| postpartum| "
+    r"after| since)": "pregnant",
     r"postnatal|post natal|postpartum|after|born|newborn|had (?:her|him|them|the baby|baby|"
     r"my baby)|already had|baby's here|she's here|he's here|they're here|had my baby":
         "postnatal",

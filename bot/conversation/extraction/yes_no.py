@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.conversation.extraction.analysis import Context, Message
 from bot.conversation.extraction.lexicon import bounded
+from bot.conversation.extraction.normalise import basic_normalise
 from bot.conversation.extraction.slots import SLOT_TAKE_UP
 
 #: Take-up answers in her words; checked in this order (a clear "no" first, then "maybe" so
@@ -41,3 +44,53 @@ def resolve_take_up(message: Message, ctx: Context) -> str | None:
             return code
     return INTENT_TO_TAKE_UP.get(ctx.intent or "")
 
+
+
+# ============================================================================================
+# Short answers to any question ("nah", "that's everything", "rather not say")
+# ============================================================================================
+
+#: How a short reply that only answers the question begins, by what it means. Read only when
+#: the whole reply is short and asks nothing back (``read_short_answer``); checked in this order,
+#: so "no thanks" is a no and "don't know" a skip, not a no.
+SHORT_ANSWERS: tuple[tuple[str, str], ...] = (
+    (r"skip(?: it| this| that)?|pass|next(?: question)?|move on|rather not say|(?:i'?d )?prefer "
+     r"not to say|rather not answer|(?:i )?don'?t know|dunno|no idea|idk|not sure|can'?t say|"
+     r"couldn'?t (?:tell|say)|(?:it )?depends", "skip"),
+    (r"(?:no|nah|naw|nope|na|nae|no no)(?: thanks?| thank you| ta)?|not really|not at all|"
+     r"not now|not at the moment|nothing(?: else| further| more| really| at all)?|none|"
+     r"(?:that'?s|thats|that is|think that'?s|i think that'?s|i think this is|that'?s about) "
+     r"(?:it|all|everything|all for now)|all good|(?:i'?m|im|i am) (?:ok|okay|fine|good|"
+     r"alright|all right)(?: thanks?| thank you)?|you'?re alright|(?:i'?ll|i will) (?:ring|call|"
+     r"contact|get in touch with|phone|message|email) (?:them|you|myself)|(?:i'?ll|i will) get "
+     r"in touch(?: myself)?|(?:i'?ll|i will) do it myself|can'?t think of anything|nothing i can "
+     r"think of|i'?d rather not|rather not|don'?t think so", "no"),
+    (r"(?:yes|yeah|yea|yep|yup|ya|aye|ye|yh|yas|sure|ok|okay|okey|k|kk|fine|alright|all right|"
+     r"of course|course|definitely|absolutely|certainly|please|go on|go ahead|go for it|i agree|"
+     r"agreed|i consent|no problem|no worries|sounds good|sounds fine|sounds ok|that'?s fine|"
+     r"thats fine|that'?s ok|why not|happy to|i guess so|i suppose so|i think so)", "yes"),
+)
+#: A reply this long or longer says more than yes or no: leave it to the other readers.
+SHORT_ANSWER_MAX_WORDS = 12
+
+_SHORT_ANSWER_RES = tuple((re.compile(rf"^(?:{p})(?![\w'])"), c) for p, c in SHORT_ANSWERS)
+
+
+def read_short_answer(text: str) -> str | None:
+    """"yes", "no" or "skip" for a short reply that only answers a question, else None.
+
+    Its first words decide ("no thanks, I'll ring them myself" is a no); a reply that asks a
+    question back ("no, is it free?") or runs on is not read here, so the question it raises is
+    answered instead.
+    """
+    plain = basic_normalise(text or "")
+    if "?" in plain:
+        return None
+    words = re.findall(r"[\w']+", plain)
+    if not words or len(words) > SHORT_ANSWER_MAX_WORDS:
+        return None
+    opening = " ".join(words)
+    for regex, meaning in _SHORT_ANSWER_RES:
+        if regex.match(opening):
+            return meaning
+    return None
