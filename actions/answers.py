@@ -153,5 +153,7 @@ class Rephrase(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[dict[str, Any]]:
-        say(dispatcher, "rephrase")
+        # During a question, the question comes next with its answers as buttons and a skip.
+        asking = tracker.active_loop.get("name") and tracker.get_slot("requested_slot")
+        say(dispatcher, "rephrase_question" if asking else "rephrase")
         return site_slot(tracker)

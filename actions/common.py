@@ -11,7 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.conversation.answers import Reply
-from bot.conversation.messages import render
+from bot.conversation.messages import catalogue, render
 from bot.records.database import shared_engine
 from bot.records.intake_record import IntakeRepository, record_fields
 from bot.sites.config import Site, registry
@@ -60,6 +60,23 @@ def utter(dispatcher: CollectingDispatcher, replies: Iterable[Reply]) -> None:
     """Send each reply, rendered from the message catalogue."""
     for reply in replies:
         dispatcher.utter_message(**render(reply.response, reply.values, reply.buttons))
+
+
+SKIP_BUTTON = {"title": "Skip this question", "payload": "/skip"}
+
+
+def ask(dispatcher: CollectingDispatcher, tracker: Tracker, replies: list[Reply]) -> None:
+    """Ask a question. Asked again because her last reply did not answer it, it ends with its
+    choices as buttons and a way to skip (a "no" button is one), so she is never stuck."""
+    if replies and (tracker.get_slot("unanswered_turns") or 0) >= 1:
+        last = replies[-1]
+        own = last.buttons if last.buttons is not None else catalogue()[last.response].get(
+            "buttons")
+        buttons = [dict(b) for b in own or []]
+        if not any(b.get("payload") in ("/skip", "/deny") for b in buttons):
+            buttons.append(dict(SKIP_BUTTON))
+        replies = [*replies[:-1], Reply(last.response, last.values, buttons)]
+    utter(dispatcher, replies)
 
 
 def say(dispatcher: CollectingDispatcher, name: str, **values: Any) -> None:

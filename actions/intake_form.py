@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import (
     answered_this_turn,
+    ask,
     intent_of,
     repository,
     say,
@@ -39,20 +40,29 @@ class ActionValidateSlotMappings(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[dict[str, Any]]:
         message = tracker.latest_message or {}
+        requested = tracker.get_slot("requested_slot") if tracker.active_loop else None
         turn = intake_flow.answer_turn(
             text=message.get("text") or "",
             intent=intent_of(tracker),
             entities=message.get("entities") or [],
-            requested_slot=tracker.get_slot("requested_slot") if tracker.active_loop else None,
+            requested_slot=requested,
             slots=tracker.slots,
             offered_formats=site_for(tracker).formats,
             offered_modes=answers.offered_modes(site_for(tracker),
                                                 tracker.get_slot("format_preference")),
         )
+        misses = intake_flow.misses_after(turn, requested, intent_of(tracker),
+                                          int(tracker.get_slot("unanswered_turns") or 0))
+        moved_on = bool(requested) and misses >= intake_flow.MISSES_BEFORE_MOVING_ON
+        if moved_on:
+            turn.slots.update(intake_flow.give_up_on(requested))
+            misses = 0
         events = site_slot(tracker)
         events += [SlotSet(name, value) for name, value in turn.slots.items()]
         events.append(SlotSet("changed", turn.changed))
         events.append(SlotSet("invalid_contact", turn.invalid_contact))
+        events += [SlotSet("unanswered_turns", float(misses)), SlotSet("moved_on", moved_on)]
+        events.append(SlotSet("stage", intake_flow.next_question(slots_after(tracker, events))))
         slots = slots_after(tracker, events)
         if turn.contact_value and codebook.has_consented(slots):
             try:
@@ -82,6 +92,13 @@ class ValidateIntakeForm(FormValidationAction):
         just_set = set(tracker.slots_to_validate()) & answered_this_turn(tracker)
         if just_set:
             site = site_for(tracker)
+            if tracker.get_slot("requested_slot") in just_set:
+                # Her reply answered the question: say so if it was left unanswered, and
+                # answer a worry or question she raised on the way.
+                if tracker.get_slot("moved_on"):
+                    say(dispatcher, "moving_on")
+                text = (tracker.latest_message or {}).get("text") or ""
+                utter(dispatcher, answers.in_passing_replies(intent_of(tracker), text, site))
             if tracker.get_slot("changed"):
                 say(dispatcher, "changed")
             if just_set & {"format_preference", "mode_preferences"}:
@@ -113,7 +130,7 @@ class AskConsent(Action):
         if not tracker.get_slot("welcomed"):
             replies += [Reply("welcome", values), Reply("not_emergency", values)]
         replies.append(Reply("ask_consent", values))
-        utter(dispatcher, replies)
+        ask(dispatcher, tracker, replies)
         return [SlotSet("welcomed", True), *site_slot(tracker)]
 
 
@@ -128,7 +145,7 @@ class AskExplanationAck(Action):
         already_shown = any(e.get("event") == "action" and e.get("name") == self.name()
                             for e in tracker.events[:-1])
         response = "ask_explanation_ack_again" if already_shown else "explain_short"
-        utter(dispatcher, [Reply(response, answers.site_values(site_for(tracker)))])
+        ask(dispatcher, tracker, [Reply(response, answers.site_values(site_for(tracker)))])
         events = [SlotSet("explained", True)]
         sync_record(tracker, events)
         return events
@@ -140,7 +157,7 @@ class AskFormatPreference(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[dict[str, Any]]:
-        utter(dispatcher, [answers.format_question(site_for(tracker))])
+        ask(dispatcher, tracker, [answers.format_question(site_for(tracker))])
         return []
 
 
@@ -150,8 +167,8 @@ class AskModePreferences(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[dict[str, Any]]:
-        utter(dispatcher, [answers.mode_question(site_for(tracker),
-                                                 tracker.get_slot("format_preference"))])
+        ask(dispatcher, tracker, [answers.mode_question(site_for(tracker),
+                                                        tracker.get_slot("format_preference"))])
         return []
 
 
@@ -165,11 +182,12 @@ class AskConcernsDone(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[dict[str, Any]]:
         if intent_of(tracker) == "affirm" and tracker.latest_action_name != "action_listen":
-            say(dispatcher, "ask_concerns_specific")
+            question = "ask_concerns_specific"
         elif tracker.get_slot("concerns"):
-            say(dispatcher, "ask_concerns_more")
+            question = "ask_concerns_more"
         else:
-            say(dispatcher, "ask_concerns_done")
+            question = "ask_concerns_done"
+        ask(dispatcher, tracker, [Reply(question)])
         return []
 
 
@@ -183,7 +201,7 @@ class AskQuestion(Action, ABC):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[dict[str, Any]]:
         message = "ask_" + self.name().removeprefix("action_ask_")
-        utter(dispatcher, [Reply(message, answers.site_values(site_for(tracker)))])
+        ask(dispatcher, tracker, [Reply(message, answers.site_values(site_for(tracker)))])
         return []
 
 
@@ -234,5 +252,5 @@ class AskContactDetail(Action):
         if tracker.get_slot("invalid_contact"):
             say(dispatcher, f"contact_invalid_{kind}")
         else:
-            say(dispatcher, f"ask_contact_detail_{kind}")
+            ask(dispatcher, tracker, [Reply(f"ask_contact_detail_{kind}")])
         return []

@@ -22,6 +22,12 @@ FAQ_KEYS = ("what_is", "what_it_is_not", "volunteers", "privacy", "cost", "volun
 
 #: The value a skipped question gets, so the form moves on; never written to the record.
 SKIPPED = "skipped"
+#: The value a question gets when she was asked it twice and neither reply could be read: the
+#: form moves on rather than ask a third time.
+NOT_UNDERSTOOD = "not_understood"
+#: Replies in a row that did not answer the question before it is left unanswered (so it is
+#: asked at most twice running; the second time with its choices and a way to skip).
+MISSES_BEFORE_MOVING_ON = 2
 
 #: Her preferences and her context: asked only while her answers are kept, and the ones a
 #: volunteered answer can change later ("actually, phone is better").
@@ -73,7 +79,7 @@ def is_risk_intent(intent: str | None) -> bool:
 def required_slots(slots: Mapping[str, Any]) -> list[str]:
     """The form's questions, in order, given what is known so far."""
     consent = slots.get("consent")
-    keeps_answers = consent != "declined" and not slots.get("deleted")
+    keeps_answers = consent not in ("declined", NOT_UNDERSTOOD) and not slots.get("deleted")
     contact_requested = slots.get("contact_requested") is True
     contact = list(CONTACT_DETAIL_SLOTS) if contact_requested and keeps_answers else []
 
@@ -94,6 +100,38 @@ def required_slots(slots: Mapping[str, Any]) -> list[str]:
             asked.append("contact_requested")
         asked += contact
     return asked
+
+
+def next_question(slots: Mapping[str, Any]) -> str | None:
+    """The question she is at (the first still unanswered), or None once all are answered."""
+    return next((name for name in required_slots(slots) if slots.get(name) is None), None)
+
+
+#: The value that moves a question on when it was not understood; questions whose answer
+#: only steers the conversation get the answer that asks nothing more of her.
+_NOT_UNDERSTOOD_VALUES: dict[str, Any] = {
+    "explanation_ack": True, "concerns_done": True, "contact_requested": False,
+    "mode_preferences": [NOT_UNDERSTOOD], "time_preferences": [NOT_UNDERSTOOD],
+}
+
+
+def misses_after(turn: Turn, requested_slot: str | None, intent: str | None,
+                 misses: int) -> int:
+    """Her replies in a row, this one included, that did not answer ``requested_slot``.
+
+    A risk or an answer starts the count again; a digression the assistant answers (a question
+    about peer support, a worry) neither counts nor resets it.
+    """
+    if requested_slot is None or requested_slot in turn.slots or is_risk_intent(intent):
+        return 0
+    if intent in DIGRESSION_INTENTS:
+        return misses
+    return misses + 1
+
+
+def give_up_on(requested_slot: str) -> dict[str, Any]:
+    """The slot values that leave a question that was not understood, so the form moves on."""
+    return {requested_slot: _NOT_UNDERSTOOD_VALUES.get(requested_slot, NOT_UNDERSTOOD)}
 
 
 @dataclass

@@ -168,3 +168,90 @@ async def test_form_stays_quiet_when_it_resumes_with_nothing_new(domain: DomainD
         domain, events=events, active_loop="intake_form",
         slots={"consent": "given", "requested_slot": "consent"}), domain)
     assert ran.messages == []
+
+
+async def test_a_reply_that_does_not_answer_is_counted_and_the_second_one_moves_on(
+        domain: DomainDict, records: IntakeRepository) -> None:
+    question = {"consent": "given", "requested_slot": "format_preference"}
+    first = await run_action("action_validate_slot_mappings", tracker(
+        domain, text="asdfgh", intent="nlu_fallback", slots=question,
+        active_loop="intake_form"), domain)
+    assert first.slots["unanswered_turns"] == 1 and first.slots["moved_on"] is False
+    assert "format_preference" not in first.slots
+    assert first.slots["stage"] == "explanation_ack"  # the first question still unanswered
+
+    second = await run_action("action_validate_slot_mappings", tracker(
+        domain, text="hmm", intent="nlu_fallback", active_loop="intake_form",
+        slots={**question, "unanswered_turns": 1.0, "explanation_ack": True}), domain)
+    assert second.slots["format_preference"] == "not_understood"
+    assert second.slots["moved_on"] is True and second.slots["unanswered_turns"] == 0
+    assert second.slots["stage"] == "mode_preferences"
+    assert records.get(SENDER)["format_preference"] is None  # nothing invented for her
+
+
+async def test_a_question_she_asks_back_does_not_count_as_a_miss(domain: DomainDict) -> None:
+    ran = await run_action("action_validate_slot_mappings", tracker(
+        domain, text="how much does it cost?", intent="faq_cost", active_loop="intake_form",
+        slots={"consent": "given", "requested_slot": "format_preference",
+               "unanswered_turns": 1.0}), domain)
+    assert ran.slots["unanswered_turns"] == 1 and ran.slots["moved_on"] is False
+
+
+async def test_asked_again_a_question_offers_a_way_to_skip(domain: DomainDict) -> None:
+    first = await run_action("action_ask_contact_detail", tracker(
+        domain, slots={"preferred_contact": "phone"}), domain)
+    again = await run_action("action_ask_contact_detail", tracker(
+        domain, slots={"preferred_contact": "phone", "unanswered_turns": 1.0}), domain)
+    assert first.buttons == []
+    assert "/skip" in again.buttons
+
+
+async def test_asked_again_a_question_with_a_no_button_keeps_its_own_buttons(
+        domain: DomainDict) -> None:
+    again = await run_action("action_ask_take_up_intent", tracker(
+        domain, slots={"unanswered_turns": 1.0}), domain)
+    assert again.buttons == ["/affirm", "/maybe", "/deny"]
+
+
+async def test_moving_on_is_said_once_and_a_worry_named_in_passing_is_answered(
+        domain: DomainDict) -> None:
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "one to one. I am shy in groups", "parse_data": {}},
+              {"event": "action", "name": "action_extract_slots"},
+              {"event": "slot", "name": "format_preference", "value": "one_to_one"},
+              {"event": "slot", "name": "concerns", "value": ["group_anxiety"]}]
+    ran = await run_action("validate_intake_form", tracker(
+        domain, text="one to one. I am shy in groups", intent="concern_group_anxiety",
+        events=events, active_loop="intake_form",
+        slots={"consent": "given", "explanation_ack": True, "requested_slot": "format_preference",
+               "format_preference": "one_to_one", "concerns": ["group_anxiety"]}), domain)
+    expected = render("concern_group_anxiety",
+                      answers.site_values(registry().get(None)))["text"]
+    assert expected in ran.text
+    assert "leave that one" not in ran.text
+
+
+async def test_a_question_left_unanswered_is_said_to_be_left(domain: DomainDict) -> None:
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "hmm", "parse_data": {}},
+              {"event": "action", "name": "action_extract_slots"},
+              {"event": "slot", "name": "referral_source", "value": "not_understood"},
+              {"event": "slot", "name": "moved_on", "value": True}]
+    ran = await run_action("validate_intake_form", tracker(
+        domain, text="hmm", intent="nlu_fallback", events=events, active_loop="intake_form",
+        slots={"consent": "given", "requested_slot": "referral_source", "moved_on": True,
+               "referral_source": "not_understood"}), domain)
+    assert "leave that one and move on" in ran.text
+
+
+@pytest.mark.parametrize(("active_loop", "expected"), [
+    ("intake_form", "tap one of the answers below, or skip"),
+    (None, "What is peer support?"),
+])
+async def test_rephrasing_help_during_a_question_points_to_its_answers(
+        domain: DomainDict, active_loop: str | None, expected: str) -> None:
+    ran = await run_action("action_rephrase", tracker(
+        domain, text="asdf", intent="nlu_fallback", active_loop=active_loop,
+        slots={"requested_slot": "referral_source" if active_loop else None}), domain)
+    shown = ran.text + " ".join(b["title"] for m in ran.messages for b in m.get("buttons") or [])
+    assert expected in shown
