@@ -14,7 +14,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import intent_of, say, site_for, site_slot, sync_record, utter
 from bot import codebook
 from bot.alerts import staff_alerts as alerts
-from bot.conversation import answers
+from bot.conversation import answers, intake_flow
 from bot.conversation.intake_flow import CHECK_IN_INTENT
 from bot.records.database import shared_engine
 from bot.records.intake_record import utcnow
@@ -117,6 +117,8 @@ class SafetyCheckIn(Action):
                 SlotSet("check_in_resume", resume),
                 SlotSet("check_in_category", note.get("category")),
                 SlotSet("check_in_score", note.get("score")),
+                SlotSet("check_in_question", tracker.get_slot("requested_slot")
+                        if tracker.active_loop.get("name") else None),
                 # Her answer to this question must not be read as the answer to the form's:
                 # "no" would otherwise decline consent when the form resumes.
                 SlotSet("requested_slot", None),
@@ -124,7 +126,12 @@ class SafetyCheckIn(Action):
 
 
 class SafetyCheckInAnswer(Action):
-    """She said no to the check-in: thank her; the rule then takes her back to the intake."""
+    """She said no to the check-in: thank her; the rule then takes her back to the intake.
+
+    The message that was checked is read again as her answer to the question she was at
+    ("only weekends, in the week I clean houses"), so she is not asked it again only to be
+    checked again.
+    """
 
     def name(self) -> str:
         return "action_safety_check_in_answer"
@@ -132,7 +139,20 @@ class SafetyCheckInAnswer(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[dict[str, Any]]:
         say(dispatcher, "safety_check_in_no")
-        return [SlotSet("awaiting_check_in", False)]
+        events = [SlotSet("awaiting_check_in", False), SlotSet("check_in_question", None)]
+        question = tracker.get_slot("check_in_question")
+        if question and question != "contact_detail":
+            site = site_for(tracker)
+            turn = intake_flow.answer_turn(
+                text=_checked_message(tracker) or "", intent=None, entities=[],
+                requested_slot=question, slots=tracker.slots,
+                offered_formats=site.formats,
+                offered_modes=answers.offered_modes(site, tracker.get_slot("format_preference")))
+            answered = {name: value for name, value in turn.slots.items()
+                        if name != "contact_detail"}
+            events += [SlotSet(name, value) for name, value in answered.items()]
+            sync_record(tracker, events)
+        return events
 
 
 class SafetyFollowup(Action):

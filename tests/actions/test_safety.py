@@ -104,7 +104,7 @@ async def test_the_check_in_asks_directly_and_steps_out_of_the_form(domain: Doma
     assert ran.slots == {"site": "northbrook", "awaiting_check_in": True,
                          "awaiting_safety_check": False, "check_in_resume": True,
                          "check_in_category": "harm_baby", "check_in_score": 0.61,
-                         "requested_slot": None}
+                         "check_in_question": None, "requested_slot": None}
     assert {"event": "active_loop", "name": None, "timestamp": None} in ran.events
 
 
@@ -144,5 +144,30 @@ async def test_no_to_the_check_in_thanks_her(domain: DomainDict, database: Engin
     ran = await run_action("action_safety_check_in_answer", tracker(
         domain, text="/deny", intent="deny", slots={"awaiting_check_in": True}), domain)
     assert ran.text.startswith("Thank you for telling me")
-    assert ran.slots == {"awaiting_check_in": False}
+    assert ran.slots == {"awaiting_check_in": False, "check_in_question": None}
     assert list(RiskRepository(database).events()) == []
+
+
+async def test_the_check_in_remembers_the_question_she_was_answering(
+        domain: DomainDict) -> None:
+    ran = await run_action("action_safety_check_in", tracker(
+        domain, text="only weekends, in the week I clean houses", intent="safety_check_in",
+        active_loop="intake_form", slots={"requested_slot": "time_preferences"}), domain)
+    assert ran.slots["check_in_question"] == "time_preferences"
+
+
+async def test_no_to_the_check_in_takes_the_checked_message_as_her_answer(
+        domain: DomainDict, database: Engine) -> None:
+    words = "Only weekends, I clean houses in the week"
+    checked = {"text": words, "intent": {"name": "safety_check_in", "confidence": 1.0}}
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": words, "parse_data": checked},
+              {"event": "action", "name": "action_safety_check_in"},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "no", "parse_data": {"intent": {"name": "deny"}}}]
+    ran = await run_action("action_safety_check_in_answer", tracker(
+        domain, text="no", intent="deny", events=events,
+        slots={"awaiting_check_in": True, "consent": "given",
+               "check_in_question": "time_preferences"}), domain)
+    assert ran.slots["time_preferences"] == ["weekend"]
+    assert IntakeRepository(database).get(SENDER)["time_preferences"] == ["weekend"]
