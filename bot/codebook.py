@@ -11,6 +11,20 @@ from typing import Any
 
 SCHEMA_VERSION = 3
 
+#: The intake's questions, in the order the conversation usually asks them: each is the name of
+#: the slot that holds her answer.
+QUESTIONS = ("consent", "explanation_ack", "format_preference", "mode_preferences",
+             "time_preferences", "referral_source", "perinatal_stage", "concerns_done",
+             "take_up_intent", "decline_reason", "contact_requested", "preferred_contact",
+             "contact_detail")
+#: The value a question's slot gets when she declines it ("skip", "rather not say", "don't
+#: know"); a list slot gets ``[SKIPPED]``. Never a code: the coded field stays null or empty, and
+#: the question is listed in ``questions_skipped``.
+SKIPPED = "skipped"
+#: The value a question's slot gets when she was not understood three times running and the
+#: conversation moved on; a list slot gets ``[NOT_UNDERSTOOD]``.
+NOT_UNDERSTOOD = "not_understood"
+
 CONSENT_VALUES = ("given", "declined", "not_asked")
 REFERRAL_SOURCES = ("self", "health_visitor", "midwife", "gp", "mental_health_team", "other")
 PERINATAL_STAGES = ("pregnant", "postnatal")

@@ -21,7 +21,7 @@ FAQ_KEYS = ("what_is", "what_it_is_not", "volunteers", "privacy", "cost", "volun
             "what_happens_next")
 
 #: The value a skipped question gets, so the form moves on; never written to the record.
-SKIPPED = "skipped"
+SKIPPED = codebook.SKIPPED
 
 #: Her preferences and her context: asked only while her answers are kept, and the ones a
 #: volunteered answer can change later ("actually, phone is better").
