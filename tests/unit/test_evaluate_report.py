@@ -157,6 +157,7 @@ def test_html_is_one_self_contained_file_with_real_text_in_its_charts(report: Re
     assert "src=" not in page and "<link" not in page and "<script" not in page
     assert "11 / 15" in page
     assert "fear_of_judgement" in page  # the data dictionary is included
+    assert "<code>concerns_done</code>" in page  # with the question codes of schema 4
 
 
 def test_the_data_dictionary_describes_every_codebook_field() -> None:
@@ -164,6 +165,12 @@ def test_the_data_dictionary_describes_every_codebook_field() -> None:
     assert [e.field for e in entries] == list(codebook.FIELDS)
     assert all(e.description for e in entries)
     assert {m for m, _, _ in dictionary.mechanisms()} == set(codebook.MECHANISMS)
+    # schema_version 4: the new fields, and every question code they can hold, in plain words
+    described = {e.field: e for e in entries}
+    for field in ("dropped_at", "questions_skipped", "questions_not_understood"):
+        assert described[field].codes == codebook.QUESTIONS
+    assert [q for q, _ in dictionary.questions()] == list(codebook.QUESTIONS)
+    assert all(asked for _, asked in dictionary.questions())
 
 
 def test_an_empty_database_still_gives_a_report_in_every_format(tmp_path: Path) -> None:
