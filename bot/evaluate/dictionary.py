@@ -72,8 +72,8 @@ CODES = {
 #: What each question code in ``dropped_at`` and the question lists stands for.
 QUESTIONS = {
     "consent": "Whether her answers may be kept.",
-    "explanation_ack": "After the explanation of peer support: anything else she would like "
-                       "to know before carrying on.",
+    "explanation_ack": "After the explanation of peer support, whether there is anything "
+                       "else she would like to know before carrying on.",
     "format_preference": "Group or one-to-one.",
     "mode_preferences": "Face to face, phone or video.",
     "time_preferences": "What times suit her.",

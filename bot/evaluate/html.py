@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from bot import codebook
 from bot.evaluate import charts, dictionary
-from bot.evaluate.cells import FLOW_STAGES, STOPPED, concern_groups
+from bot.evaluate.cells import DROPPED_AT, FLOW_STAGES, STOPPED, concern_groups
 from bot.evaluate.disclosure import ALL, SMALLEST_SHOWN
 from bot.evaluate.model import Report, Row
 
@@ -150,4 +150,6 @@ def render(report: Report, page: PageLinks | None = None) -> str:
         flow_stages=FLOW_STAGES, stopped=STOPPED, concern_groups=concern_groups(),
         codebook=codebook, entries=dictionary.entries(), mechanisms=dictionary.mechanisms(),
         questions=dictionary.questions(), generated=_when(report.generated_at),
-        smallest_shown=SMALLEST_SHOWN, hidden=HIDDEN, intents=codebook.TAKE_UP_INTENTS)
+        smallest_shown=SMALLEST_SHOWN, hidden=HIDDEN, intents=codebook.TAKE_UP_INTENTS,
+        dropped_at=DROPPED_AT,
+        question_labels={q: asked.rstrip(".") for q, asked in dictionary.questions()})
