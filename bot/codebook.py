@@ -9,7 +9,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+
+#: The intake's questions, in the order the conversation usually asks them: each is the name of
+#: the slot that holds her answer, and ``dropped_at`` names the one she stopped at
+#: (schema_version 4).
+QUESTIONS = ("consent", "explanation_ack", "format_preference", "mode_preferences",
+             "time_preferences", "referral_source", "perinatal_stage", "concerns_done",
+             "take_up_intent", "decline_reason", "contact_requested", "preferred_contact",
+             "contact_detail")
+#: The value a question's slot gets when she declines it ("skip", "rather not say", "don't
+#: know"); a list slot gets ``[SKIPPED]``. Never a code: the coded field stays null or empty, and
+#: the question is listed in ``questions_skipped``.
+SKIPPED = "skipped"
+#: The value a question's slot gets when two replies in a row did not answer it and the
+#: conversation moved on rather than ask a third time; a list slot gets ``[NOT_UNDERSTOOD]``.
+#: Listed in ``questions_not_understood``.
+NOT_UNDERSTOOD = "not_understood"
 
 CONSENT_VALUES = ("given", "declined", "not_asked")
 REFERRAL_SOURCES = ("self", "health_visitor", "midwife", "gp", "mental_health_team", "other")
@@ -103,16 +119,21 @@ FIELDS = (
     *STAFF_FIELDS,
     # schema_version 3: derived from the conversation's risk events when a record is read
     "risk_categories",
+    # schema_version 4: where she stopped, and the questions she declined or was not understood on
+    "dropped_at",
+    "questions_skipped",
+    "questions_not_understood",
 )
 
 #: Fields kept when consent is declined; everything else stays null or empty.
+#: ``dropped_at`` names a question, never an answer: evaluators need it to see drop-off.
 MINIMAL_FIELDS = frozenset(
     {"conversation_id", "site", "started_at", "last_activity_at", "consent", "risk_flag",
-     "completed"}
+     "completed", "dropped_at"}
 )
 
 LIST_FIELDS = ("mode_preferences", "time_preferences", "concerns", "motivators", "mechanisms",
-               "risk_categories")
+               "risk_categories", "questions_skipped", "questions_not_understood")
 
 
 #: How a mode reads in a sentence to her ("by phone or by video call").

@@ -15,12 +15,15 @@ from sqlalchemy.engine import Engine
 from bot.records.database import intake_records
 from bot.records.intake_record import IntakeRepository
 
-#: (how many, site, month, consent, format, intent, concerns, outcome, concerns_reviewed)
+#: (how many, site, month, consent, format, intent, concerns, outcome, concerns_reviewed), and
+#: for conversations that did not complete (no intent), the question each stopped at: None is a
+#: record made before dropped_at was recorded (schema_version 4).
 SPEC = [
-    (2, "northbrook", 10, "declined", None, None, [], "pending", None),
-    (1, "northbrook", 10, "not_asked", None, None, [], "pending", None),
-    (1, "northbrook", 10, "given", None, None, [], "pending", None),
-    (1, "northbrook", 11, "given", "group", None, [], "pending", None),
+    (2, "northbrook", 10, "declined", None, None, [], "pending", None,
+     ["explanation_ack", None]),
+    (1, "northbrook", 10, "not_asked", None, None, [], "pending", None, ["consent"]),
+    (1, "northbrook", 10, "given", None, None, [], "pending", None, ["format_preference"]),
+    (1, "northbrook", 11, "given", "group", None, [], "pending", None, ["take_up_intent"]),
     (2, "northbrook", 11, "given", "group", "yes", ["fear_of_judgement"], "took_up",
      ["fear_of_judgement"]),
     (2, "northbrook", 11, "given", "one_to_one", "yes", [], "took_up", None),
@@ -44,12 +47,16 @@ EXPECTED = {
     "stopped_before_preferences": 1, "stopped_before_intent": 1,
 }
 
+#: Drop-off by question for the whole programme: the 5 that did not complete, of 24 started.
+EXPECTED_DROPPED_AT = {"consent": 1, "explanation_ack": 1, "format_preference": 1,
+                       "take_up_intent": 1, "not_recorded": 1}
+
 
 def populate(engine: Engine) -> None:
     repo = IntakeRepository(engine)
     number = 0
-    for count, site, month, consent, fmt, intent, concerns, outcome, reviewed in SPEC:
-        for _ in range(count):
+    for count, site, month, consent, fmt, intent, concerns, outcome, reviewed, *stopped in SPEC:
+        for index in range(count):
             number += 1
             cid = f"known-{number:03d}"
             when = datetime(2026, month, 3 + number, 10, tzinfo=timezone.utc)
@@ -59,6 +66,7 @@ def populate(engine: Engine) -> None:
                 "time_preferences": ["morning"] if fmt else [], "concerns": concerns,
                 "motivators": [], "take_up_intent": intent, "completed": intent is not None,
                 "contact_requested": False, "risk_flag": False,
+                "dropped_at": stopped[0][index] if stopped else None,
             }, now=when)
             with engine.begin() as conn:
                 conn.execute(sa.update(intake_records)

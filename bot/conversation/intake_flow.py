@@ -20,11 +20,11 @@ from bot.records.contact_details import mask_contact
 FAQ_KEYS = ("what_is", "what_it_is_not", "volunteers", "privacy", "cost", "voluntary", "formats",
             "what_happens_next")
 
-#: The value a skipped question gets, so the form moves on; never written to the record.
-SKIPPED = "skipped"
+#: The value a skipped question gets, so the form moves on (the record lists it as skipped).
+SKIPPED = codebook.SKIPPED
 #: The value a question gets when she was asked it twice and neither reply could be read: the
-#: form moves on rather than ask a third time.
-NOT_UNDERSTOOD = "not_understood"
+#: form moves on rather than ask a third time (the record lists it as not understood).
+NOT_UNDERSTOOD = codebook.NOT_UNDERSTOOD
 #: Replies in a row that did not answer the question before it is left unanswered (so it is
 #: asked at most twice running; the second time with its choices and a way to skip).
 MISSES_BEFORE_MOVING_ON = 2
@@ -107,10 +107,11 @@ def next_question(slots: Mapping[str, Any]) -> str | None:
     return next((name for name in required_slots(slots) if slots.get(name) is None), None)
 
 
-#: The value that moves a question on when it was not understood; questions whose answer
-#: only steers the conversation get the answer that asks nothing more of her.
+#: The value that moves a question on when it was not understood. The two open questions (the
+#: explanation, anything worrying her) take whatever she said as her reply, so they are never
+#: left as not understood.
 _NOT_UNDERSTOOD_VALUES: dict[str, Any] = {
-    "explanation_ack": True, "concerns_done": True, "contact_requested": False,
+    "explanation_ack": True, "concerns_done": True,
     "mode_preferences": [NOT_UNDERSTOOD], "time_preferences": [NOT_UNDERSTOOD],
 }
 

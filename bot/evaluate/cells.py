@@ -30,6 +30,11 @@ STOPPED = (
     ("stopped_before_intent", "Gave preferences, stopped before the intent question"),
 )
 
+#: Where a conversation that did not complete stopped: the question in its record's
+#: ``dropped_at``, or "not_recorded" (records made before schema_version 4, and those that
+#: stopped after the last question but before the close).
+DROPPED_AT = (*codebook.QUESTIONS, "not_recorded")
+
 
 def complement(num: str, den: str) -> str:
     return f"{den}-minus-{num}"
@@ -86,12 +91,21 @@ def concern_cells(concerns: tuple[str, ...], intent: str | None,
     return cells
 
 
+def drop_off_cells(completed: bool, dropped_at: str | None) -> list[str]:
+    """Whether the conversation completed, and if not, the question it stopped at."""
+    if completed:
+        return ["completed"]
+    stage = dropped_at if dropped_at in codebook.QUESTIONS else "not_recorded"
+    return ["not_completed", f"dropped_at:{stage}"]
+
+
 def parts(c: Coded) -> list[tuple]:
     """The record's answers split into the independent parts its cells depend on, so that
     records are counted per part (few distinct values) before cells are worked out."""
     past_preferences = bool(c.format_preference or c.mode_preferences or c.time_preferences
                             or c.take_up_intent)
-    found: list[tuple] = [("flow", c.consent, past_preferences, c.take_up_intent, c.outcome)]
+    found: list[tuple] = [("flow", c.consent, past_preferences, c.take_up_intent, c.outcome),
+                          ("drop_off", c.completed, c.dropped_at)]
     if c.consent == "given":
         found.append(("concerns", c.concerns, c.take_up_intent, c.concerns_reviewed))
         if past_preferences:
@@ -101,7 +115,7 @@ def parts(c: Coded) -> list[tuple]:
 
 
 CELLS_OF_PART = {"flow": flow_cells, "preferences": preference_cells,
-                 "concerns": concern_cells}
+                 "concerns": concern_cells, "drop_off": drop_off_cells}
 
 
 def concern_groups() -> list[tuple[str, str, str]]:
@@ -122,6 +136,8 @@ def within_unit_shapes() -> list[tuple[str, tuple[str, ...]]]:
         ("started", ("outcome_pending", "outcome_recorded")),
         ("outcome_recorded", ("outcome_took_up", "outcome_did_not_take_up")),
         ("preferences_given", tuple(f"format:{f}" for f in FORMAT_CATEGORIES)),
+        ("started", ("completed", "not_completed")),
+        ("not_completed", tuple(f"dropped_at:{q}" for q in DROPPED_AT)),
     ]
     for intent in INTENTS:
         shapes.append((f"intent_{intent}", tuple(f"{intent}:{o}" for o in OUTCOMES)))

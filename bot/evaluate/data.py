@@ -19,7 +19,8 @@ from bot.records.coded_fields import coded_rows
 
 #: The codebook fields read; never free text, contact details or identifiers.
 FIELDS = ("site", "started_at", "consent", "format_preference", "mode_preferences",
-          "time_preferences", "concerns", "take_up_intent", "outcome", "concerns_reviewed")
+          "time_preferences", "concerns", "take_up_intent", "outcome", "concerns_reviewed",
+          "completed", "dropped_at")
 
 
 class Coded(NamedTuple):
@@ -33,6 +34,8 @@ class Coded(NamedTuple):
     take_up_intent: str | None
     outcome: str
     concerns_reviewed: tuple[str, ...] | None
+    completed: bool = False
+    dropped_at: str | None = None
 
 
 #: (site, month "YYYY-MM", answers) -> number of records.
@@ -66,9 +69,10 @@ def load(engine: Engine, sites: Collection[str] | None = None, since: datetime |
     for (site, month, answers), n in raw.items():
         coded = patterns.get(answers)
         if coded is None:
-            consent, fmt, modes, times, concerns, intent, outcome, reviewed = answers
+            (consent, fmt, modes, times, concerns, intent, outcome, reviewed, completed,
+             dropped_at) = answers
             coded = patterns[answers] = Coded(
                 consent, fmt, _codes(modes) or (), _codes(times) or (), _codes(concerns) or (),
-                intent, outcome or "pending", _codes(reviewed))
+                intent, outcome or "pending", _codes(reviewed), bool(completed), dropped_at)
         counts[(site, month, coded)] += n
     return counts

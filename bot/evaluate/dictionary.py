@@ -36,6 +36,15 @@ DESCRIPTIONS = {
     "risk_acknowledged": "Whether staff acknowledged the risk alert.",
     "callback_done": "Whether staff made the call-back she asked for.",
     "risk_categories": "The kinds of risk the safety response was given for, in the order raised.",
+    "dropped_at": "If the conversation did not reach its closing message, the question she "
+                  "was at when it stopped (or is at, if it is still going); empty once it "
+                  "completed. Kept even when she declined a record: it holds no answer.",
+    "questions_skipped": "The questions she chose not to answer (she said skip, rather not say "
+                         "or don't know), in the order they are asked. That question's own "
+                         "field is then empty.",
+    "questions_not_understood": "The questions the assistant asked twice without understanding "
+                                "her reply, and so moved on from, in the order they are "
+                                "asked. That question's own field is then empty.",
 }
 
 CODES = {
@@ -55,6 +64,27 @@ CODES = {
     "outcome_reason": codebook.OUTCOME_REASONS,
     "concerns_reviewed": codebook.CONCERNS,
     "risk_categories": codebook.RISK_CATEGORIES,
+    "dropped_at": codebook.QUESTIONS,
+    "questions_skipped": codebook.QUESTIONS,
+    "questions_not_understood": codebook.QUESTIONS,
+}
+
+#: What each question code in ``dropped_at`` and the question lists stands for.
+QUESTIONS = {
+    "consent": "Whether her answers may be kept.",
+    "explanation_ack": "After the explanation of peer support, whether there is anything "
+                       "else she would like to know before carrying on.",
+    "format_preference": "Group or one-to-one.",
+    "mode_preferences": "Face to face, phone or video.",
+    "time_preferences": "What times suit her.",
+    "referral_source": "How she heard about peer support (optional).",
+    "perinatal_stage": "Pregnant, or the baby has arrived (optional).",
+    "concerns_done": "Whether anything worries her or puts her off.",
+    "take_up_intent": "Whether she would like to give peer support a try.",
+    "decline_reason": "Why not, if she would not (optional).",
+    "contact_requested": "Whether she would like someone from the programme to get in touch.",
+    "preferred_contact": "How she would like to be contacted.",
+    "contact_detail": "Her phone number or email address (kept apart, never exported).",
 }
 
 
@@ -70,6 +100,11 @@ def entries() -> list[Entry]:
     """Every codebook field, in the codebook's order."""
     return [Entry(f, DESCRIPTIONS.get(f, ""), tuple(CODES.get(f, ())),
                   f in codebook.STAFF_FIELDS or f == "outcome") for f in codebook.FIELDS]
+
+
+def questions() -> list[tuple[str, str]]:
+    """Each question code with what was asked, in the order the conversation usually asks."""
+    return [(q, QUESTIONS[q]) for q in codebook.QUESTIONS]
 
 
 def mechanisms() -> list[tuple[str, list[str], list[str]]]:

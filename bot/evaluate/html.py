@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from bot import codebook
 from bot.evaluate import charts, dictionary
-from bot.evaluate.cells import FLOW_STAGES, STOPPED, concern_groups
+from bot.evaluate.cells import DROPPED_AT, FLOW_STAGES, STOPPED, concern_groups
 from bot.evaluate.disclosure import ALL, SMALLEST_SHOWN
 from bot.evaluate.model import Report, Row
 
@@ -139,7 +139,8 @@ class PageLinks:
 def render_dictionary() -> str:
     """The data dictionary as a page of its own."""
     return environment().get_template("dictionary.html").render(
-        codebook=codebook, entries=dictionary.entries(), mechanisms=dictionary.mechanisms())
+        codebook=codebook, entries=dictionary.entries(), mechanisms=dictionary.mechanisms(),
+        questions=dictionary.questions())
 
 
 def render(report: Report, page: PageLinks | None = None) -> str:
@@ -148,5 +149,7 @@ def render(report: Report, page: PageLinks | None = None) -> str:
         report=report, view=View(report), page=page, label=label, flow_labels=FLOW_LABELS,
         flow_stages=FLOW_STAGES, stopped=STOPPED, concern_groups=concern_groups(),
         codebook=codebook, entries=dictionary.entries(), mechanisms=dictionary.mechanisms(),
-        generated=_when(report.generated_at), smallest_shown=SMALLEST_SHOWN, hidden=HIDDEN,
-        intents=codebook.TAKE_UP_INTENTS)
+        questions=dictionary.questions(), generated=_when(report.generated_at),
+        smallest_shown=SMALLEST_SHOWN, hidden=HIDDEN, intents=codebook.TAKE_UP_INTENTS,
+        dropped_at=DROPPED_AT,
+        question_labels={q: asked.rstrip(".") for q, asked in dictionary.questions()})

@@ -13,6 +13,7 @@ from bot import codebook
 from bot.evaluate import disclosure
 from bot.evaluate.cells import (
     CELLS_OF_PART,
+    DROPPED_AT,
     FLOW_STAGES,
     FORMAT_CATEGORIES,
     REVIEW_CELLS,
@@ -33,6 +34,10 @@ Line = tuple[str, str, str, str, str | None]
 def _lines() -> list[Line]:
     lines: list[Line] = [("flow", "flow", cell, cell, None) for cell, _ in FLOW_STAGES]
     lines += [("flow", "stopped", cell, cell, None) for cell, _ in STOPPED]
+    # drop-off by question: among conversations started, those that did not complete, and
+    # the question each stopped at
+    lines.append(("drop_off", "completed", "no", "not_completed", "started"))
+    lines += [("drop_off", "dropped_at", q, f"dropped_at:{q}", "started") for q in DROPPED_AT]
     lines += [
         ("take_up", "take_up_intent", "yes", "intent_yes", "intent_given"),
         ("take_up", "outcome", "took_up", "outcome_took_up", "outcome_recorded"),
@@ -211,12 +216,16 @@ def _funnel(rows: list[Row], sites: list[str]) -> dict:
 
 
 NOTES = [
-    "Where conversations stopped is worked out from what each record holds (there is no "
-    "'dropped at' field yet): consent given, preferences given (a format, mode or time), "
-    "whether she answered the take-up question, and the outcome staff recorded. A mother who "
-    "skipped the preference questions but answered the take-up question counts as past them "
-    "(her format shows as missing). A conversation still going counts as stopped where it "
-    "has got to so far.",
+    "How far conversations got is worked out from what each record holds: consent given, "
+    "preferences given (a format, mode or time), whether she answered the take-up question, "
+    "and the outcome staff recorded. A mother who skipped the preference questions but answered "
+    "the take-up question counts as past them (her format shows as missing). A conversation "
+    "still going counts as stopped where it has got to so far.",
+    "Drop-off by question counts the conversations that did not reach the closing message, by "
+    "the question each was at (the record's dropped_at), as a share of all conversations "
+    "started. 'Not recorded' is records made before the codebook's schema_version 4 and "
+    "conversations that stopped after the last question but before the close. A conversation "
+    "still going counts at the question it is at.",
     "Preferences are counted among those who gave any; concerns and mechanisms among those who "
     "consented to a record; intent among those who raised each concern is among those of them "
     "who answered the take-up question. A mother can give several modes, times and concerns, so "

@@ -50,6 +50,12 @@ intake_records = sa.Table(
               server_default=sa.false()),
     sa.Column("callback_done", sa.Boolean, nullable=False, default=False,
               server_default=sa.false()),
+    # schema_version 4 (migration 0005): the question she stopped at, and the questions she
+    # declined or was not understood on (question codes, never her words)
+    sa.Column("dropped_at", sa.String(32)),
+    sa.Column("questions_skipped", sa.JSON, nullable=False, default=list, server_default="[]"),
+    sa.Column("questions_not_understood", sa.JSON, nullable=False, default=list,
+              server_default="[]"),
 )
 
 # Kept apart from the intake record: never exported, deleted on request. ``value`` is encrypted

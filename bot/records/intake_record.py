@@ -43,13 +43,20 @@ def _codes_in_order_raised(values: Any, allowed: tuple[str, ...]) -> list[str]:
     return result
 
 
+def _questions_marked(slots: Mapping[str, Any], marker: str) -> list[str]:
+    """The questions whose slot holds ``marker`` (or ``[marker]``), in the codebook's order."""
+    return [q for q in codebook.QUESTIONS if slots.get(q) in (marker, [marker])]
+
+
 def record_fields(slots: Mapping[str, Any], site: str) -> dict[str, Any]:
     """The codebook fields (those the conversation owns) for the given slot values.
 
     Her answers are kept only once she has given consent; until then, and when she declines,
-    only the minimal fields are.
+    only the minimal fields are. ``dropped_at`` is one of them: the question she is at (the
+    ``stage`` slot) while the conversation has not reached its close.
     """
     consent = _code(slots.get("consent"), codebook.CONSENT_VALUES) or "not_asked"
+    completed = bool(slots.get("completed"))
     fields: dict[str, Any] = {
         "site": site,
         "consent": consent,
@@ -66,11 +73,15 @@ def record_fields(slots: Mapping[str, Any], site: str) -> dict[str, Any]:
         "contact_requested": False,
         "preferred_contact": None,
         "risk_flag": bool(slots.get("risk_flag")),
-        "completed": bool(slots.get("completed")),
+        "completed": completed,
+        "dropped_at": None if completed else _code(slots.get("stage"), codebook.QUESTIONS),
+        "questions_skipped": [],
+        "questions_not_understood": [],
     }
     if not codebook.has_consented(slots):
         return fields
-    contact_requested = bool(slots.get("contact_requested"))
+    # Only a real yes: a skipped or not-understood answer ("skipped" is truthy) is not a request.
+    contact_requested = slots.get("contact_requested") is True
     fields.update(
         explained=bool(slots.get("explained")),
         referral_source=_code(slots.get("referral_source"), codebook.REFERRAL_SOURCES),
@@ -87,6 +98,8 @@ def record_fields(slots: Mapping[str, Any], site: str) -> dict[str, Any]:
             _code(slots.get("preferred_contact"), codebook.CONTACT_METHODS)
             if contact_requested else None
         ),
+        questions_skipped=_questions_marked(slots, codebook.SKIPPED),
+        questions_not_understood=_questions_marked(slots, codebook.NOT_UNDERSTOOD),
     )
     return fields
 
@@ -220,7 +233,8 @@ def export_row(row: Mapping[str, Any], risk_categories: Iterable[str] = ()) -> d
     record = {field: row.get(field) for field in codebook.FIELDS
               if field not in ("mechanisms", "risk_categories")}
     record["schema_version"] = codebook.SCHEMA_VERSION
-    for field in ("mode_preferences", "time_preferences", "concerns", "motivators"):
+    for field in ("mode_preferences", "time_preferences", "concerns", "motivators",
+                  "questions_skipped", "questions_not_understood"):
         record[field] = list(record[field] or [])
     record["mechanisms"] = codebook.mechanisms_for(record["concerns"], record["motivators"])
     record["risk_categories"] = (list(risk_categories) if record["consent"] == "given" else [])

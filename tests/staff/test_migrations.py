@@ -179,3 +179,57 @@ def test_the_layer_columns_can_be_taken_out_again(db_url: str) -> None:
     columns = {c["name"] for c in sa.inspect(engine).get_columns("risk_events")}
     assert not {"rule", "score", "check_in"} & columns
     engine.dispose()
+
+
+QUESTION_COLUMNS = {"dropped_at", "questions_skipped", "questions_not_understood"}
+
+
+def test_records_gain_the_question_columns_and_keep_their_rows(db_url: str) -> None:
+    """0005: an old record reads as 'not recorded' (null, empty lists); new ones store them."""
+    from bot import codebook
+    from bot.records.intake_record import record_fields
+
+    _build_old_database(db_url)
+    engine = make_engine(db_url)
+    columns = {c["name"] for c in sa.inspect(engine).get_columns("intake_records")}
+    assert columns >= QUESTION_COLUMNS
+    repo = IntakeRepository(engine)
+    old = repo.get("old-1")
+    assert old["dropped_at"] is None
+    assert old["questions_skipped"] == [] and old["questions_not_understood"] == []
+    assert old["concerns"] == ["fear_of_judgement"]  # the rest of the row is untouched
+    repo.upsert("new-1", record_fields({
+        "consent": "given", "completed": False, "stage": "contact_requested",
+        "perinatal_stage": codebook.SKIPPED, "mode_preferences": [codebook.NOT_UNDERSTOOD],
+    }, "northbrook"))
+    new = repo.get("new-1")
+    assert new["dropped_at"] == "contact_requested"
+    assert new["questions_skipped"] == ["perinatal_stage"]
+    assert new["questions_not_understood"] == ["mode_preferences"]
+    engine.dispose()
+
+
+def test_the_question_columns_can_be_taken_out_and_put_back(db_url: str) -> None:
+    from alembic import command
+
+    from bot.records.schema import alembic_config
+
+    engine = make_engine(db_url)
+    IntakeRepository(engine).upsert("c1", {"site": "northbrook", "consent": "given",
+                                           "dropped_at": "consent",
+                                           "questions_skipped": ["referral_source"]})
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004")
+    columns = {c["name"] for c in sa.inspect(engine).get_columns("intake_records")}
+    assert not QUESTION_COLUMNS & columns and "risk_acknowledged" in columns
+    assert current_revision(engine) == "0004"
+    with engine.connect() as conn:  # the record itself survives the downgrade
+        assert conn.execute(sa.text("SELECT site FROM intake_records")).scalar() == "northbrook"
+    engine.dispose()
+    engine = make_engine(db_url)  # and the next start upgrades it again
+    assert current_revision(engine) == head_revision() == "0005"
+    record = IntakeRepository(engine).get("c1")
+    assert record["dropped_at"] is None and record["questions_skipped"] == []
+    engine.dispose()

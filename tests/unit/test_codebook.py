@@ -40,3 +40,17 @@ def test_appended_adds_once() -> None:
 def test_only_an_explicit_yes_is_consent(slots: dict, expected: bool) -> None:
     assert codebook.has_consented(slots) is expected
 
+
+
+def test_skipped_and_not_understood_are_never_codes() -> None:
+    """A declined or not-understood question must leave its coded field null or empty."""
+    code_lists = [value for name, value in vars(codebook).items()
+                  if name.isupper() and isinstance(value, tuple) and name != "QUESTIONS"]
+    assert code_lists
+    for codes in code_lists:
+        assert codebook.SKIPPED not in codes and codebook.NOT_UNDERSTOOD not in codes
+
+
+def test_the_questions_are_distinct_slot_names() -> None:
+    assert len(set(codebook.QUESTIONS)) == len(codebook.QUESTIONS) == 13
+    assert codebook.QUESTIONS[0] == "consent"

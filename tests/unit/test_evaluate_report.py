@@ -21,7 +21,7 @@ from bot.evaluate.model import Report
 from bot.evaluate.statistics import wilson
 from bot.records.database import make_engine, metadata
 from tests.environment import unavailable
-from tests.evaluate_records import EXPECTED, populate
+from tests.evaluate_records import EXPECTED, EXPECTED_DROPPED_AT, populate
 
 NOW = datetime(2026, 12, 5, 12, tzinfo=timezone.utc)
 
@@ -70,6 +70,25 @@ def test_programme_flow_counts_are_the_known_ones(report: Report) -> None:
         measure = "stopped" if cell.startswith(("consent_d", "consent_n", "stopped")) else "flow"
         row = report.value("flow", measure, cell)
         assert row is not None and row.count == expected, cell
+
+
+def test_drop_off_by_question_counts_those_that_did_not_complete_among_those_started(
+        report: Report) -> None:
+    assert sum(EXPECTED_DROPPED_AT.values()) == 5
+    for question in (*codebook.QUESTIONS, "not_recorded"):
+        row = report.value("drop_off", "dropped_at", question)
+        expected = EXPECTED_DROPPED_AT.get(question, 0)
+        assert (row.count, row.denominator) == (expected, 24), question
+        assert row.rate == pytest.approx(expected / 24)
+    assert report.value("drop_off", "dropped_at", "consent").ci_low == wilson(1, 24).low
+    not_completed = report.value("drop_off", "completed", "no")
+    assert (not_completed.count, not_completed.denominator) == (5, 24)
+    # by site: all five are northbrook's, too few to show; eastvale's zeros would give them
+    # away by subtraction from the programme's figures, so they are hidden too
+    for site in ("northbrook", "eastvale"):
+        row = report.value("drop_off", "dropped_at", "take_up_intent", site=site)
+        assert row.count is None and row.suppressed and row.rate is None, site
+    assert report.value("drop_off", "completed", "no", site="northbrook").suppressed
 
 
 def test_take_up_has_its_wilson_interval(report: Report) -> None:
@@ -157,6 +176,8 @@ def test_html_is_one_self_contained_file_with_real_text_in_its_charts(report: Re
     assert "src=" not in page and "<link" not in page and "<script" not in page
     assert "11 / 15" in page
     assert "fear_of_judgement" in page  # the data dictionary is included
+    assert "<code>concerns_done</code>" in page  # with the question codes of schema 4
+    assert 'id="drop-off"' in page and "1 (4%)" in page  # 1 of 24 stopped at a question
 
 
 def test_the_data_dictionary_describes_every_codebook_field() -> None:
@@ -164,6 +185,12 @@ def test_the_data_dictionary_describes_every_codebook_field() -> None:
     assert [e.field for e in entries] == list(codebook.FIELDS)
     assert all(e.description for e in entries)
     assert {m for m, _, _ in dictionary.mechanisms()} == set(codebook.MECHANISMS)
+    # schema_version 4: the new fields, and every question code they can hold, in plain words
+    described = {e.field: e for e in entries}
+    for field in ("dropped_at", "questions_skipped", "questions_not_understood"):
+        assert described[field].codes == codebook.QUESTIONS
+    assert [q for q, _ in dictionary.questions()] == list(codebook.QUESTIONS)
+    assert all(asked for _, asked in dictionary.questions())
 
 
 def test_an_empty_database_still_gives_a_report_in_every_format(tmp_path: Path) -> None:

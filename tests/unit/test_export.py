@@ -45,8 +45,10 @@ def test_staff_fields_of_schema_2_are_exported_empty_until_staff_set_them() -> N
            "outcome": "pending"}
     record = export_row(row)
     assert record["schema_version"] == codebook.SCHEMA_VERSION
-    assert list(record)[-6:-1] == ["outcome_at", "outcome_reason", "concerns_reviewed",
-                                   "risk_acknowledged", "callback_done"]
+    names = list(record)
+    assert names[names.index("outcome") + 1:names.index("risk_categories")] == [
+        "outcome_at", "outcome_reason", "concerns_reviewed", "risk_acknowledged",
+        "callback_done"]
     assert record["outcome_at"] is None and record["concerns_reviewed"] is None
     assert record["risk_acknowledged"] is False and record["callback_done"] is False
 
@@ -55,7 +57,7 @@ def test_risk_categories_of_schema_3_come_from_the_risk_events_with_her_consent(
     row = {"conversation_id": "c1", "site": "northbrook", "consent": "given",
            "outcome": "pending", "risk_flag": True}
     record = export_row(row, ["baby_emergency", "suicide"])
-    assert codebook.SCHEMA_VERSION == 3 and list(record)[-1] == "risk_categories"
+    assert "risk_categories" in record
     assert record["risk_categories"] == ["baby_emergency", "suicide"]
     out = io.StringIO()
     write_records([record], "csv", out)
@@ -63,3 +65,32 @@ def test_risk_categories_of_schema_3_come_from_the_risk_events_with_her_consent(
         "baby_emergency;suicide")
     declined = export_row({**row, "consent": "declined"}, ["maternal_emergency"])
     assert declined["risk_categories"] == [] and declined["risk_flag"] is True
+
+
+def test_schema_4_exports_where_she_stopped_and_the_questions_declined_or_not_understood(
+        ) -> None:
+    row = {"conversation_id": "c1", "site": "northbrook", "consent": "given",
+           "outcome": "pending", "dropped_at": "take_up_intent",
+           "questions_skipped": ["referral_source", "time_preferences"],
+           "questions_not_understood": ["perinatal_stage"]}
+    record = export_row(row)
+    assert codebook.SCHEMA_VERSION == 4 and record["schema_version"] == 4
+    assert list(record)[-3:] == ["dropped_at", "questions_skipped", "questions_not_understood"]
+    out = io.StringIO()
+    write_records([record], "csv", out)
+    exported = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert exported["schema_version"] == "4"
+    assert exported["dropped_at"] == "take_up_intent"
+    assert exported["questions_skipped"] == "referral_source;time_preferences"
+    assert exported["questions_not_understood"] == "perinatal_stage"
+    out = io.StringIO()
+    write_records([record], "jsonl", out)
+    line = json.loads(out.getvalue())
+    assert line["schema_version"] == 4 and line["dropped_at"] == "take_up_intent"
+    assert line["questions_skipped"] == ["referral_source", "time_preferences"]
+    assert line["questions_not_understood"] == ["perinatal_stage"]
+    # a record made before schema 4 (or stored without them) exports null and empty lists
+    older = export_row({"conversation_id": "c0", "site": "northbrook", "consent": "given",
+                        "outcome": "pending"})
+    assert older["dropped_at"] is None
+    assert older["questions_skipped"] == [] and older["questions_not_understood"] == []
