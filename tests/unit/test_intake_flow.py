@@ -1,6 +1,12 @@
 import pytest
 
-from bot.conversation.intake_flow import SKIPPED, answer_turn, required_slots
+from bot.conversation.intake_flow import (
+    SKIPPED,
+    answer_turn,
+    give_up_on,
+    next_question,
+    required_slots,
+)
 
 PREFS = ["format_preference", "mode_preferences", "time_preferences", "referral_source",
          "perinatal_stage"]
@@ -158,3 +164,21 @@ def test_yes_to_the_only_mode_for_her_format_means_that_mode() -> None:
     turn = answer_turn("yes that's fine", "affirm", [], "mode_preferences", {},
                        offered_modes=("phone",))
     assert turn.slots["mode_preferences"] == ["phone"]
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("format_preference", "not_understood"), ("time_preferences", ["not_understood"]),
+    ("contact_requested", "not_understood"), ("explanation_ack", True), ("concerns_done", True),
+])
+def test_a_question_not_understood_gets_a_value_that_moves_the_form_on(question: str,
+                                                                       value: object) -> None:
+    assert give_up_on(question) == {question: value}
+
+
+def test_a_call_back_question_not_understood_asks_for_no_contact_details() -> None:
+    slots = {"consent": "given", "take_up_intent": "yes", "contact_requested": "not_understood"}
+    assert "preferred_contact" not in required_slots(slots)
+    assert next_question({**slots, "explanation_ack": True, "concerns_done": True,
+                          "format_preference": "group", "mode_preferences": ["phone"],
+                          "time_preferences": ["morning"], "referral_source": "gp",
+                          "perinatal_stage": "pregnant"}) is None

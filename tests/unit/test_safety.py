@@ -372,12 +372,18 @@ def test_emoji_around_a_risk() -> None:
     assert assess("i’ve taken all my tablets 💊💊").category == "overdose"
 
 
+#: A guard against catastrophic backtracking in the rules' patterns, which takes minutes on
+#: inputs like these; not a speed target (bench/ measures speed). Generous, because a busy
+#: two-core machine took 3.5 s for what takes about 1 s when idle.
+BACKTRACKING_LIMIT_S = 20
+
+
 def test_ten_thousand_characters() -> None:
     benign = ("I'm so tired today and the baby won't settle. " * 220)[:10_000]
     assert len(benign) == 10_000
     started = time.perf_counter()
     assert assess(benign).category is None
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < BACKTRACKING_LIMIT_S
     assert assess(benign[:9_970] + " I want to die.").category == "suicide"
     assert assess("a" * 10_000).category is None
     assert assess("i " * 5_000).category is None
@@ -388,10 +394,10 @@ def test_ten_thousand_characters() -> None:
     ["my friend is suicidal and " * 400, "i want to die " * 700, "im not suicidal " * 600,
      "he " * 3_300, "a," * 5_000],
 )
-def test_long_repetitive_messages_stay_fast(text: str) -> None:
+def test_long_repetitive_messages_do_not_backtrack_catastrophically(text: str) -> None:
     started = time.perf_counter()
     assess(text[:10_000])
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < BACKTRACKING_LIMIT_S
 
 
 @pytest.mark.parametrize(
