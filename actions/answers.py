@@ -10,7 +10,16 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import code_of, intent_of, say, site_for, site_slot, sync_record, utter
+from actions.common import (
+    ask_again_if_safe,
+    code_of,
+    intent_of,
+    say,
+    site_for,
+    site_slot,
+    sync_record,
+    utter,
+)
 from bot import codebook
 from bot.conversation import answers, intake_flow
 from bot.conversation.answers import Reply
@@ -29,6 +38,8 @@ def volunteered(tracker: Tracker) -> list[dict[str, Any]]:
 def offer_to_carry_on(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """Outside the form, an answer ends by offering to carry on (unless all is done)."""
     if tracker.active_loop.get("name"):
+        return
+    if ask_again_if_safe(dispatcher, tracker):
         return
     if tracker.get_slot("completed") or tracker.get_slot("stopped"):
         return

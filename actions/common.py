@@ -84,6 +84,17 @@ def say(dispatcher: CollectingDispatcher, name: str, **values: Any) -> None:
     dispatcher.utter_message(**render(name, values))
 
 
+def ask_again_if_safe(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """After the safety response, "Are you safe right now?" waits for her answer. A message in
+    between (sent with the one about risk, or from another tab) is answered and then the
+    question is asked again, never "Shall we carry on?": the rules read her "yes" then as
+    "I'm safe". True when it was asked."""
+    if not tracker.get_slot("awaiting_safety_check"):
+        return False
+    say(dispatcher, "safety_ask_safe")
+    return True
+
+
 def intent_of(tracker: Tracker) -> str | None:
     return ((tracker.latest_message or {}).get("intent") or {}).get("name")
 

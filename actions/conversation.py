@@ -9,7 +9,15 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import repository, say, site_for, site_slot, sync_record, utter
+from actions.common import (
+    ask_again_if_safe,
+    repository,
+    say,
+    site_for,
+    site_slot,
+    sync_record,
+    utter,
+)
 from bot.conversation import answers
 from bot.conversation.answers import Reply
 
@@ -95,7 +103,8 @@ class ConfirmChange(Action):
                 utter(dispatcher, [answers.unmet_reply(wanted, site)])
         else:
             say(dispatcher, "nothing_to_change")
-        if not tracker.get_slot("completed") and not tracker.get_slot("stopped"):
+        if (not ask_again_if_safe(dispatcher, tracker) and not tracker.get_slot("completed")
+                and not tracker.get_slot("stopped")):
             say(dispatcher, "carry_on_offer")
         return site_slot(tracker)
 

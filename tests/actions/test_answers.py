@@ -31,6 +31,16 @@ async def test_a_worry_raised_inside_the_form_does_not_offer_to_carry_on(
     assert "Shall we carry on?" not in ran.text
 
 
+async def test_a_worry_raised_before_she_said_if_she_is_safe_asks_it_again(
+        domain: DomainDict) -> None:
+    ran = await run_action("action_answer_concern", tracker(
+        domain, intent="concern_fear_of_judgement",
+        slots={"awaiting_safety_check": True, "risk_flag": True}), domain)
+    assert ran.slots["concerns"] == ["fear_of_judgement"]
+    assert ran.messages[-1]["text"] == "Are you safe right now? I'm here."
+    assert "Shall we carry on?" not in ran.text
+
+
 async def test_preferences_mentioned_with_a_worry_are_picked_up(domain: DomainDict) -> None:
     ran = await run_action("action_answer_concern", tracker(
         domain, text="I'd hate a group, one to one please", intent="concern_group_anxiety"),

@@ -69,6 +69,18 @@ async def test_a_change_outside_the_form_is_confirmed(
     assert ran.messages[-1]["text"] == "Shall we carry on?"
 
 
+async def test_a_change_while_she_has_not_said_if_she_is_safe_asks_it_again(
+        domain: DomainDict) -> None:
+    """An answer taken just after the safety response (sent with the risk message, or from
+    another tab) ends with "Are you safe right now?" again, not "Shall we carry on?": her "yes"
+    to that would be read as "I'm safe"."""
+    ran = await run_action("action_confirm_change", tracker(
+        domain, slots={"awaiting_safety_check": True, "risk_flag": True}), domain)
+    assert ran.messages[0]["text"].startswith("I'm not sure what you'd like to change.")
+    assert ran.messages[-1]["text"] == "Are you safe right now? I'm here."
+    assert "Shall we carry on?" not in ran.text
+
+
 async def test_a_change_to_something_the_site_does_not_offer_is_said_honestly(
         domain: DomainDict) -> None:
     ran = await run_action("action_confirm_change", tracker(

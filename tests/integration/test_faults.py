@@ -6,8 +6,6 @@ when it is back the conversation carries on where it was, and nothing is lost or
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import aiohttp
 import pytest
@@ -18,42 +16,11 @@ from bot.records.intake_record import IntakeRepository
 from bot.runtime.stack import Stack
 from tests.safety.receivers import WebhookReceiver, wait_for
 from tests.tcp_switch import TcpSwitch
-from tests.web.conftest import conversation_id, free_port
+from tests.web.conftest import conversation_id
 
 pytestmark = pytest.mark.integration
 COOKIE = "intake_chat"
 UNAVAILABLE = "Sorry, I can't reply just now"
-
-
-@pytest.fixture(scope="module")
-def switch() -> Iterator[TcpSwitch]:
-    with TcpSwitch(("127.0.0.1", 5432)) as switch:
-        yield switch
-
-
-@pytest.fixture(scope="module")
-def webhook() -> Iterator[WebhookReceiver]:
-    receiver = WebhookReceiver().start()
-    yield receiver
-    receiver.stop()
-
-
-@pytest.fixture(scope="module")
-def pg_stack(pg_server: sa.engine.URL, switch: TcpSwitch, webhook: WebhookReceiver,
-             tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    """The stack on PostgreSQL, every connection (tracker store, records) through the switch,
-    staff alerts going to a real local webhook."""
-    folder: Path = tmp_path_factory.mktemp("faults")
-    url = pg_server.set(host="127.0.0.1", port=switch.port)
-    stack = Stack(rasa_port=free_port(), action_port=free_port(), web_port=free_port(),
-                  web_host="127.0.0.1", db_url=url.render_as_string(hide_password=False),
-                  redis_url=None, var_dir=folder)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("ALERT_WEBHOOK_URL", webhook.url)
-        patch.setenv("ALERT_WEBHOOK_SECRET", "faults")
-        stack.start()
-    yield stack
-    stack.stop()
 
 
 async def say(client: aiohttp.ClientSession, message: str) -> str:
