@@ -6,7 +6,7 @@ from abc import ABC, abstractmethod
 from typing import Any, ClassVar
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -167,4 +167,9 @@ class Rephrase(Action):
         # During a question, the question comes next with its answers as buttons and a skip.
         asking = tracker.active_loop.get("name") and tracker.get_slot("requested_slot")
         say(dispatcher, "rephrase_question" if asking else "rephrase")
-        return site_slot(tracker)
+        if asking:
+            return site_slot(tracker)
+        # Outside the form no rule may say what follows ("skip" after the end): without this
+        # Rasa predicted the fallback again, ten times, until its circuit breaker ended the
+        # turn and left the conversation unable to answer.
+        return [*site_slot(tracker), FollowupAction("action_listen")]

@@ -54,8 +54,9 @@ DIGRESSION_INTENTS = frozenset({
 
 #: Digressions that are never also an answer: she wants to stop, a person, or to know what she
 #: is talking to. Other digressions ("one to one, I'm shy in groups" read as a worry) still give
-#: their answer to the question being asked.
-NEVER_AN_ANSWER = frozenset({"stop", "delete_data", "ask_human", "request_contact", "goodbye",
+#: their answer to the question being asked; so does "goodbye" ("nights" was once read as one,
+#: and stopped the intake).
+NEVER_AN_ANSWER = frozenset({"stop", "delete_data", "ask_human", "request_contact",
                              "bot_challenge", "tell_me_more"})
 #: Questions whose answer is whatever she says next: a worry or a question there is the
 #: conversation, answered by its own rule.

@@ -58,6 +58,9 @@ class Verdict:
 
     score: float
     category: str
+    #: Words in the message. One word is too little for the classifier to raise the crisis
+    #: response alone: "myself", the answer to "how did you hear about us?", scored 0.97.
+    words: int
 
 
 def labelled_set_paths(folder: Path) -> list[Path]:
@@ -189,20 +192,23 @@ class RiskClassifier:
                      [e.category or NO_RISK_CLASS for e in ordered])
         return cls(pipeline)
 
-    def _verdict(self, row: np.ndarray) -> Verdict:
+    def _verdict(self, row: np.ndarray, text: str) -> Verdict:
         _, category = max(self._risk_columns, key=lambda column: row[column[0]])
-        return Verdict(float(1.0 - row[self._none]), category)
+        return Verdict(float(1.0 - row[self._none]), category, len(text.split()))
 
     def scores(self, texts: Sequence[str]) -> list[Verdict]:
         """The verdict for each text, through scikit-learn (for many texts at once)."""
         if not texts:
             return []
-        return [self._verdict(row)
-                for row in self.pipeline.predict_proba([normalise(t) for t in texts])]
+        normalised = [normalise(t) for t in texts]
+        return [self._verdict(row, text)
+                for row, text in zip(self.pipeline.predict_proba(normalised), normalised,
+                                     strict=True)]
 
     def score(self, text: str) -> Verdict:
         """The verdict for one message (the same figures as :meth:`scores`, faster)."""
-        return self._verdict(self._probabilities(normalise(text)))
+        normalised = normalise(text)
+        return self._verdict(self._probabilities(normalised), normalised)
 
     def save(self, path: Path) -> None:
         joblib.dump(self.pipeline, path)
@@ -248,8 +254,9 @@ def decide(assessment: SafetyAssessment, verdict: Verdict | None, crisis_thresho
         return Decision(None, None)
     if verdict.score >= check_in_threshold and overrules(assessment, verdict):
         return Decision(None, None, verdict.score, overruled=True)
-    if verdict.score >= crisis_threshold:
+    if verdict.score >= crisis_threshold and verdict.words > 1:
         return Decision(CLASSIFIER, verdict.category, verdict.score)
     if verdict.score >= check_in_threshold:
+        # A one-word message the classifier was sure of is asked about, never assumed.
         return Decision(CHECK_IN, verdict.category, verdict.score)
     return Decision(None, None, verdict.score)

@@ -255,3 +255,6 @@ async def test_rephrasing_help_during_a_question_points_to_its_answers(
         slots={"requested_slot": "referral_source" if active_loop else None}), domain)
     shown = ran.text + " ".join(b["title"] for m in ran.messages for b in m.get("buttons") or [])
     assert expected in shown
+    # Outside a question nothing else may follow: she is listened to.
+    waits = {"event": "followup", "name": "action_listen", "timestamp": None} in ran.events
+    assert waits is (active_loop is None)

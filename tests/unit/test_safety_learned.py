@@ -111,18 +111,25 @@ def test_rules_that_explain_the_words_overrule_a_sure_classifier(text: str) -> N
     assessment = assess(text)
     assert assessment.category is None and assessment.explained
     for category in assessment.explained:
-        decision = decide(assessment, Verdict(0.999, category), 0.8, 0.4)
+        decision = decide(assessment, Verdict(0.999, category, 4), 0.8, 0.4)
         assert decision.action is None and decision.overruled
 
 
 def test_a_rule_wins_and_the_classifier_decides_the_rest() -> None:
     risk = assess("I want to die")
-    assert decide(risk, Verdict(0.01, "overdose"), 0.8, 0.4).action == RULE
+    assert decide(risk, Verdict(0.01, "overdose", 4), 0.8, 0.4).action == RULE
     calm = assess("what time is the group")
-    assert decide(calm, Verdict(0.9, "self_harm"), 0.8, 0.4).action == CLASSIFIER
-    assert decide(calm, Verdict(0.5, "self_harm"), 0.8, 0.4).action == CHECK_IN
-    assert decide(calm, Verdict(0.3, "self_harm"), 0.8, 0.4).action is None
+    assert decide(calm, Verdict(0.9, "self_harm", 4), 0.8, 0.4).action == CLASSIFIER
+    assert decide(calm, Verdict(0.5, "self_harm", 4), 0.8, 0.4).action == CHECK_IN
+    assert decide(calm, Verdict(0.3, "self_harm", 4), 0.8, 0.4).action is None
     assert decide(calm, None, 0.8, 0.4).action is None
+
+
+def test_one_word_the_classifier_is_sure_of_is_asked_about_not_assumed() -> None:
+    calm = assess("myself")
+    assert calm.category is None
+    assert decide(calm, Verdict(0.97, "self_harm", 1), 0.8, 0.4).action == CHECK_IN
+    assert decide(calm, Verdict(0.97, "self_harm", 2), 0.8, 0.4).action == CLASSIFIER
 
 
 def test_thresholds_are_read_from_config() -> None:
