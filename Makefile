@@ -78,6 +78,7 @@ bench: model
 	$(PY) bench/safety.py
 	$(PY) bench/safety_learned.py
 	$(PY) bench/report.py
+	$(PY) bench/simulated_mothers.py
 
 lint: install
 	$(VENV)/bin/ruff check .
