@@ -111,3 +111,15 @@ def test_yes_to_the_only_mode_for_her_format_means_that_mode() -> None:
     turn = answer_turn("yes that's fine", "affirm", [], "mode_preferences", {},
                        offered_modes=("phone",))
     assert turn.slots["mode_preferences"] == ["phone"]
+
+
+def test_after_her_data_is_deleted_no_preference_or_contact_question_is_asked() -> None:
+    slots = {"consent": "given", "deleted": True, "take_up_intent": "yes",
+             "contact_requested": True}
+    assert required_slots(slots) == ["consent", "explanation_ack", "concerns_done",
+                                     "take_up_intent"]
+
+
+def test_a_yes_to_peer_support_asks_whether_she_wants_to_be_contacted() -> None:
+    assert required_slots({"consent": "given", "take_up_intent": "yes"})[-1] == (
+        "contact_requested")
