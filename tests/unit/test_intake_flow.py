@@ -123,3 +123,41 @@ def test_after_her_data_is_deleted_no_preference_or_contact_question_is_asked() 
 def test_a_yes_to_peer_support_asks_whether_she_wants_to_be_contacted() -> None:
     assert required_slots({"consent": "given", "take_up_intent": "yes"})[-1] == (
         "contact_requested")
+
+
+# What one turn answers, by question and intent: the table the mutation run found missing.
+TURNS = [
+    # (her words, intent, question, slots so far, the slots the turn sets)
+    ("ok", "affirm", "explanation_ack", {}, {"explanation_ack": True}),
+    ("no", "deny", "concerns_done", {}, {"concerns_done": True}),
+    ("", "skip", "concerns_done", {}, {"concerns_done": True}),
+    ("thank you", "thanks", "concerns_done", {}, {"concerns_done": True}),
+    ("carry on", "continue", "concerns_done", {}, {"concerns_done": True}),
+    ("not sure", "not_sure", "concerns_done", {}, {"concerns_done": True}),
+    ("yes", "affirm", "concerns_done", {}, {"concerns_done": None}),
+    ("", "skip", "consent", {}, {"consent": "declined"}),
+    ("just don't keep anything", "delete_data", "consent", {}, {"consent": "declined"}),
+    ("delete everything about me", "delete_data", "format_preference", {}, {}),
+    ("how much does it cost", "faq_cost", "consent", {}, {}),
+    ("no, what groups are there?", "faq_formats", "format_preference", {}, {}),
+    ("", "skip", "contact_requested", {}, {"contact_requested": False}),
+    ("", "skip", "format_preference", {}, {"format_preference": SKIPPED}),
+    ("", "skip", "mode_preferences", {}, {"mode_preferences": [SKIPPED]}),
+    ("", "skip", "time_preferences", {}, {"time_preferences": [SKIPPED]}),
+    ("phone please", "inform", "mode_preferences", {"deleted": True}, {}),
+    ("I want to die, phone me", "risk_suicide", None, {}, {}),
+    ("", "inform", "format_preference", {}, {"format_preference": "group"}),
+    ("can I do video too?", "inform", "mode_preferences", {"mode_preferences": ["phone"]},
+     {"mode_preferences": ["phone", "video"]}),
+    # She chose texts: a mobile number is where to text her, not a change to calls.
+    ("07700 900123", "inform", "contact_detail", {"preferred_contact": "text"},
+     {"contact_detail": "07••• ••• 123"}),
+]
+ENTITIES = {"format_preference": [{"entity": "format", "value": "group"}]}
+
+
+@pytest.mark.parametrize(("text", "intent", "requested", "slots", "expected"), TURNS)
+def test_what_one_turn_answers(text, intent, requested, slots, expected) -> None:
+    entities = ENTITIES.get(requested, []) if text == "" and intent == "inform" else []
+    turn = answer_turn(text, intent, entities, requested, slots)
+    assert turn.slots == expected
