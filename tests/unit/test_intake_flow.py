@@ -1,6 +1,6 @@
 import pytest
 
-from bot.conversation.intake_flow import SKIPPED, answer_turn, required_slots
+from bot.conversation.intake_flow import SKIPPED, answer_turn, concern_code, required_slots
 
 PREFS = ["format_preference", "mode_preferences", "time_preferences", "referral_source",
          "perinatal_stage"]
@@ -161,3 +161,45 @@ def test_what_one_turn_answers(text, intent, requested, slots, expected) -> None
     entities = ENTITIES.get(requested, []) if text == "" and intent == "inform" else []
     turn = answer_turn(text, intent, entities, requested, slots)
     assert turn.slots == expected
+
+
+def test_a_refusal_to_keep_her_answers_is_a_refusal_whatever_the_intent() -> None:
+    for text, intent in [("no, I'd rather you didn't keep anything", "feeling_low"),
+                         ("nope", "out_of_scope")]:
+        assert answer_turn(text, intent, [], "consent", {}).slots == {"consent": "declined"}
+    # ...but "no problem" is a yes.
+    assert answer_turn("no problem, go ahead", "affirm", [], "consent", {}).slots == {
+        "consent": "given"}
+
+
+def test_where_one_format_or_mode_is_offered_a_yes_means_that_one() -> None:
+    one = ("one_to_one",)
+    assert answer_turn("yes", "affirm", [], "format_preference", {},
+                       offered_formats=one).slots == {"format_preference": "one_to_one"}
+    for intent in ("deny", "maybe"):
+        assert answer_turn("hmm", intent, [], "format_preference", {},
+                           offered_formats=one).slots == {"format_preference": "unsure"}
+    # Another question: the single format is not her answer to it.
+    assert answer_turn("yes", "affirm", [], "mode_preferences", {},
+                       offered_formats=one).slots == {}
+    assert answer_turn("yes", "affirm", [], "mode_preferences", {},
+                       offered_modes=("phone",)).slots == {"mode_preferences": ["phone"]}
+    assert answer_turn("yes", "affirm", [], "mode_preferences", {},
+                       offered_modes=("phone", "video")).slots == {}
+
+
+def test_why_not_records_her_worry_beside_the_earlier_ones_or_other() -> None:
+    turn = answer_turn("I worry they will judge me", "concern_fear_of_judgement", [],
+                       "decline_reason", {"concerns": ["practical_time"]})
+    assert turn.slots == {"decline_reason": "fear_of_judgement",
+                          "concerns": ["practical_time", "fear_of_judgement"]}
+    assert answer_turn("my mum helps already", "inform", [], "decline_reason",
+                       {}).slots == {"decline_reason": "other"}
+    for text, intent in [("no", "deny"), ("yes", "affirm"), ("", "inform")]:
+        assert answer_turn(text, intent, [], "decline_reason", {}).slots == {}
+
+
+def test_only_a_concern_intent_carries_a_concern_code() -> None:
+    assert concern_code("concern_fear_of_judgement") == "fear_of_judgement"
+    assert concern_code("fear_of_judgement") is None
+    assert concern_code("concern_unknown") is None and concern_code(None) is None
