@@ -45,7 +45,7 @@ def run_mutmut(names: list[str], max_children: int, niceness: int) -> int:
     (ROOT / "mutants").mkdir(exist_ok=True)
     command = ["nice", "-n", str(niceness), str(MUTMUT), "run", "--max-children",
                str(max_children), *names]
-    print("running:", " ".join(command))
+    print("running:", " ".join(command[:6]), f"({len(names)} named mutants)" if names else "")
     print("progress:", LOG)
     started = time.monotonic()
     with LOG.open("w") as log:
