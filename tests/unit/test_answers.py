@@ -5,6 +5,7 @@ from dataclasses import replace
 
 import pytest
 
+from bot import codebook
 from bot.conversation import answers
 from bot.conversation.intake_flow import FAQ_KEYS
 from bot.conversation.messages import catalogue, render
@@ -238,3 +239,41 @@ def test_the_close_promises_the_way_she_chose_to_be_contacted(how, promise) -> N
     replies = answers.close_replies(slots, NORTHBROOK)
     assert [r.response for r in replies] == ["close", "close_help"]
     assert f"Someone from {NORTHBROOK.name} {promise}." in texts(replies)
+
+
+@pytest.mark.parametrize("site", [NORTHBROOK, EASTVALE], ids=["northbrook", "eastvale"])
+def test_no_worry_or_motivator_answer_leaves_a_placeholder_blank(site) -> None:
+    for code in codebook.CONCERNS:
+        for reply in answers.concern_replies(code, site):
+            assert placeholders_filled(reply), reply.response
+    for code in codebook.MOTIVATORS:
+        assert all(placeholders_filled(r) for r in answers.motivator_replies(code, site))
+
+
+def test_worries_get_the_site_facts_that_answer_them_and_no_others() -> None:
+    def names(code, site):
+        return [r.response for r in answers.concern_replies(code, site)]
+
+    group_worry = answers.concern_replies("group_anxiety", NORTHBROOK)
+    assert names("group_anxiety", NORTHBROOK) == ["concern_group_anxiety", "site_one_to_one"]
+    # Northbrook's one-to-one support is by phone only.
+    assert texts(group_worry[1:]) == "You could also have one-to-one support instead, by phone."
+    for code in ("practical_time", "practical_travel"):
+        assert names(code, EASTVALE) == [f"concern_{code}", "site_remote"]
+    assert "you can talk by phone or by video call" in texts(
+        answers.concern_replies("practical_time", EASTVALE))
+    # Babies welcome matters only where there are groups to bring them to.
+    no_groups = replace(EASTVALE, babies_welcome=True)
+    assert "site_babies_welcome" not in names("practical_childcare", no_groups)
+    # Languages: for "not like me", and only where there is more than one.
+    assert names("not_like_me", NORTHBROOK) == ["concern_not_like_me", "site_languages"]
+    assert names("fear_of_judgement", EASTVALE) == ["concern_fear_of_judgement"]
+    one_language = replace(EASTVALE, languages=("English",))
+    assert names("not_like_me", one_language) == ["concern_not_like_me"]
+
+
+def test_a_format_the_site_does_not_offer_gets_the_question_about_all_its_modes() -> None:
+    # She asked for a group; Eastvale has none: ask about everything it does offer.
+    question = answers.mode_question(EASTVALE, "group")
+    assert payloads(question.buttons)[:2] == ['/inform{"mode":"phone"}', '/inform{"mode":"video"}']
+    assert question.values["modes"] == EASTVALE.describe_modes()
