@@ -203,3 +203,28 @@ def test_only_a_concern_intent_carries_a_concern_code() -> None:
     assert concern_code("concern_fear_of_judgement") == "fear_of_judgement"
     assert concern_code("fear_of_judgement") is None
     assert concern_code("concern_unknown") is None and concern_code(None) is None
+
+
+def test_her_contact_detail_is_kept_apart_masked_or_skipped_or_asked_again() -> None:
+    skipped = answer_turn("", "skip", [], "contact_detail", {"preferred_contact": "phone"})
+    assert skipped.slots == {"contact_detail": SKIPPED}
+    assert skipped.contact_value is None and not skipped.invalid_contact
+    given = answer_turn("07700 900123", "inform", [], "contact_detail",
+                        {"preferred_contact": "phone"})
+    assert given.slots == {"contact_detail": "07••• ••• 123"}
+    assert given.contact_value == "+447700900123" and not given.invalid_contact
+    short = answer_turn("07700 90", "inform", [], "contact_detail", {"preferred_contact": "phone"})
+    assert short.slots == {"contact_detail": None} and short.invalid_contact
+
+
+def test_a_volunteered_change_of_an_earlier_answer_is_reported() -> None:
+    text = "actually one to one would be better"
+    changed = answer_turn(text, "inform", [], "mode_preferences", {"format_preference": "group"})
+    assert changed.slots == {"format_preference": "one_to_one"}
+    assert changed.changed == ["format_preference"]
+    # Answering the question itself, or a first answer, is not a change.
+    assert answer_turn(text, "inform", [], "format_preference",
+                       {"format_preference": "group"}).changed == []
+    assert answer_turn(text, "inform", [], "mode_preferences", {}).changed == []
+    assert answer_turn(text, "inform", [], "mode_preferences",
+                       {"format_preference": "one_to_one"}).changed == []
