@@ -277,3 +277,11 @@ def test_a_format_the_site_does_not_offer_gets_the_question_about_all_its_modes(
     question = answers.mode_question(EASTVALE, "group")
     assert payloads(question.buttons)[:2] == ['/inform{"mode":"phone"}', '/inform{"mode":"video"}']
     assert question.values["modes"] == EASTVALE.describe_modes()
+
+
+@pytest.mark.parametrize("site", [NORTHBROOK, EASTVALE], ids=["northbrook", "eastvale"])
+def test_the_consent_question_says_how_long_answers_are_kept_and_links_the_privacy_notice(
+        site) -> None:
+    text = render("ask_consent", answers.site_values(site))["text"]
+    assert f"for {site.describe_retention()} (privacy" in text
+    assert f"notice: {site.privacy_url})" in text
