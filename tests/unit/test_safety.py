@@ -434,3 +434,11 @@ def test_every_rule_belongs_to_a_category() -> None:
     names = rule_names()
     assert len(names) == len(set(names))
     assert {name.split(".")[0] for name in names} == set(RISK_CATEGORIES)
+
+
+def test_find_risks_names_each_rule_once_in_the_order_of_the_message() -> None:
+    assert find_risks("I want to die. I want to die, I want to die") == [
+        ("suicide", "suicide.want_to_die")]
+    assert find_risks("I want to die and I want to kill myself") == [
+        ("suicide", "suicide.want_to_die"), ("suicide", "suicide.kill_myself")]
+    assert find_risks("   ") == []
