@@ -285,3 +285,13 @@ def test_the_consent_question_says_how_long_answers_are_kept_and_links_the_priva
     text = render("ask_consent", answers.site_values(site))["text"]
     assert f"for {site.describe_retention()} (privacy" in text
     assert f"notice: {site.privacy_url})" in text
+
+
+def test_each_risk_gets_its_own_acknowledgement_and_every_local_contact() -> None:
+    acks = {category: answers.safety_replies(category, EASTVALE)[0].response
+            for category in ("suicide", "harm_baby", "overdose", "danger_at_home", "other_risk")}
+    assert acks == {"suicide": "safety_ack", "harm_baby": "safety_ack_intrusive",
+                    "overdose": "safety_ack_urgent", "danger_at_home": "safety_ack_danger",
+                    "other_risk": "safety_ack_other"}
+    local = "; ".join(c.describe() for c in EASTVALE.crisis_contacts)
+    assert local in texts(answers.safety_replies("suicide", EASTVALE))
