@@ -442,3 +442,12 @@ def test_find_risks_names_each_rule_once_in_the_order_of_the_message() -> None:
     assert find_risks("I want to die and I want to kill myself") == [
         ("suicide", "suicide.want_to_die"), ("suicide", "suicide.kill_myself")]
     assert find_risks("   ") == []
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("I never had thoughts of hurting my baby until she was born", "harm_baby"),
+    ("I never wanted to die until my son was born", "suicide"),
+])
+def test_until_takes_a_denial_back_whatever_follows_it(text: str, category: str) -> None:
+    # "until" needs no time word after it ("last night", "now") to take the denial back.
+    assert assess(text).category == category
