@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 # Rasa 3.6 needs Python 3.10: pyenv's if present, else python3.10 on PATH.
 PYTHON310 := $(or $(lastword $(sort $(wildcard $(HOME)/.pyenv/versions/3.10*/bin/python))),$(shell command -v python3.10 2>/dev/null))
 
-.PHONY: run test test-fast install model chromium shell bench lint sites clean help
+.PHONY: run test test-fast install model chromium shell bench mutation lint sites clean help
 
 help:
 	@echo "make run    - set up, train if needed, start the assistant"
@@ -16,6 +16,7 @@ help:
 	@echo "make shell  - chat with the running assistant in this terminal"
 	@echo "make chromium - install Debian's chromium for the browser tests (as root)"
 	@echo "make bench  - measure training, latency and memory"
+	@echo "make mutation - mutmut over the safety net and the conversation logic (slow)"
 	@echo "make lint   - ruff and the import contract (lint-imports)"
 
 $(VENV)/.installed: pyproject.toml
@@ -79,6 +80,12 @@ bench: model
 	$(PY) bench/safety_learned.py
 	$(PY) bench/report.py
 	$(PY) bench/simulated_mothers.py
+
+# Mutation testing (mutmut, [tool.mutmut] in pyproject.toml) of bot/safety and the conversation
+# logic: one mutant at a time, niced; most of an hour on two cores, so not part of `make test`.
+# Prints mutants, killed, survived and timeouts per module, and the survivors (docs/testing.md).
+mutation: install
+	$(PY) bench/mutation.py
 
 lint: install
 	$(VENV)/bin/ruff check .

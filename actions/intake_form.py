@@ -97,8 +97,7 @@ class ValidateIntakeForm(FormValidationAction):
                 # answer a worry or question she raised on the way.
                 if tracker.get_slot("moved_on"):
                     say(dispatcher, "moving_on")
-                text = (tracker.latest_message or {}).get("text") or ""
-                utter(dispatcher, answers.in_passing_replies(intent_of(tracker), text, site))
+                utter(dispatcher, answers.in_passing_replies(intent_of(tracker), site))
             if tracker.get_slot("changed"):
                 say(dispatcher, "changed")
             if just_set & {"format_preference", "mode_preferences"}:

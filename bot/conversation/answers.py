@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot import codebook
-from bot.conversation.messages import catalogue
 from bot.sites.config import Site
 
 REMOTE_MODES = ("phone", "video")
@@ -81,17 +80,14 @@ def motivator_replies(code: str, site: Site) -> list[Reply]:
     return [Reply(f"motivator_{code}", site_values(site))]
 
 
-def in_passing_replies(intent: str | None, text: str, site: Site) -> list[Reply]:
-    """The answer to a worry she named, or a question she asked, while answering another
-    ("one to one, I'm shy in groups"; "either, what's the wait like?"): her answer is taken and
-    this is said before the next question."""
+def in_passing_replies(intent: str | None, site: Site) -> list[Reply]:
+    """The answer to a worry or a hope she named while answering a question ("one to one, I'm
+    shy in groups"): her answer is taken and this is said before the next question."""
     family, _, code = (intent or "").partition("_")
     if family == "concern" and code in codebook.CONCERNS:
         return concern_replies(code, site)
     if family == "motivator" and code in codebook.MOTIVATORS:
         return motivator_replies(code, site)
-    if family == "faq" and "?" in text and f"faq_{code}" in catalogue():
-        return faq_replies(code, site)
     return []
 
 

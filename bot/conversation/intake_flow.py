@@ -259,7 +259,10 @@ def answer_turn(text: str, intent: str | None, entities: list[dict],
     if requested_slot and intent in DIGRESSION_INTENTS and not answers_the_question:
         # A digression steps out of the question, unless she answered it as well ("one to
         # one, I'm shy in groups"): then the answer is taken, and the worry kept beside it.
-        if (intent in NEVER_AN_ANSWER or requested_slot in OPEN_QUESTIONS
+        # A question about peer support is answered first ("no, what groups are there?" names
+        # a group without choosing one); she answers the form's question after.
+        asks_back = (intent or "").startswith("faq_") and "?" in (text or "")
+        if (intent in NEVER_AN_ANSWER or requested_slot in OPEN_QUESTIONS or asks_back
                 or requested_slot not in extracted.slots):
             return turn
         named = _named_in_passing(intent, slots)

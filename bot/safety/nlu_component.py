@@ -112,11 +112,6 @@ def is_button_payload(text: str) -> bool:
     return bool(_PAYLOAD.match(text.strip()))
 
 
-def _rule_category(rule_name: str | None) -> str | None:
-    """'suicide.suicidal' -> 'suicide' (rule names start with their category)."""
-    return rule_name.split(".", 1)[0] if rule_name else None
-
-
 def risk_intent(category: str) -> str:
     return f"{RISK_INTENT_PREFIX}{category}"
 

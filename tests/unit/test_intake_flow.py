@@ -3,6 +3,7 @@ import pytest
 from bot.conversation.intake_flow import (
     SKIPPED,
     answer_turn,
+    concern_code,
     give_up_on,
     next_question,
     required_slots,
@@ -182,3 +183,120 @@ def test_a_call_back_question_not_understood_asks_for_no_contact_details() -> No
                           "format_preference": "group", "mode_preferences": ["phone"],
                           "time_preferences": ["morning"], "referral_source": "gp",
                           "perinatal_stage": "pregnant"}) is None
+
+
+def test_after_her_data_is_deleted_no_preference_or_contact_question_is_asked() -> None:
+    slots = {"consent": "given", "deleted": True, "take_up_intent": "yes",
+             "contact_requested": True}
+    assert required_slots(slots) == ["consent", "explanation_ack", "concerns_done",
+                                     "take_up_intent"]
+
+
+def test_a_yes_to_peer_support_asks_whether_she_wants_to_be_contacted() -> None:
+    assert required_slots({"consent": "given", "take_up_intent": "yes"})[-1] == (
+        "contact_requested")
+
+
+# What one turn answers, by question and intent: the table the mutation run found missing.
+TURNS = [
+    # (her words, intent, question, slots so far, the slots the turn sets)
+    ("ok", "affirm", "explanation_ack", {}, {"explanation_ack": True}),
+    ("no", "deny", "concerns_done", {}, {"concerns_done": True}),
+    ("", "skip", "concerns_done", {}, {"concerns_done": True}),
+    ("thank you", "thanks", "concerns_done", {}, {"concerns_done": True}),
+    ("carry on", "continue", "concerns_done", {}, {"concerns_done": True}),
+    ("not sure", "not_sure", "concerns_done", {}, {"concerns_done": True}),
+    ("yes", "affirm", "concerns_done", {}, {"concerns_done": None}),
+    ("", "skip", "consent", {}, {"consent": "declined"}),
+    ("just don't keep anything", "delete_data", "consent", {}, {"consent": "declined"}),
+    ("delete everything about me", "delete_data", "format_preference", {}, {}),
+    ("how much does it cost", "faq_cost", "consent", {}, {}),
+    ("no, what groups are there?", "faq_formats", "format_preference", {}, {}),
+    ("", "skip", "contact_requested", {}, {"contact_requested": False}),
+    ("", "skip", "format_preference", {}, {"format_preference": SKIPPED}),
+    ("", "skip", "mode_preferences", {}, {"mode_preferences": [SKIPPED]}),
+    ("", "skip", "time_preferences", {}, {"time_preferences": [SKIPPED]}),
+    ("phone please", "inform", "mode_preferences", {"deleted": True}, {}),
+    ("I want to die, phone me", "risk_suicide", None, {}, {}),
+    ("", "inform", "format_preference", {}, {"format_preference": "group"}),
+    ("can I do video too?", "inform", "mode_preferences", {"mode_preferences": ["phone"]},
+     {"mode_preferences": ["phone", "video"]}),
+    # She chose texts: a mobile number is where to text her, not a change to calls.
+    ("07700 900123", "inform", "contact_detail", {"preferred_contact": "text"},
+     {"contact_detail": "07••• ••• 123"}),
+]
+ENTITIES = {"format_preference": [{"entity": "format", "value": "group"}]}
+
+
+@pytest.mark.parametrize(("text", "intent", "requested", "slots", "expected"), TURNS)
+def test_what_one_turn_answers(text, intent, requested, slots, expected) -> None:
+    entities = ENTITIES.get(requested, []) if text == "" and intent == "inform" else []
+    turn = answer_turn(text, intent, entities, requested, slots)
+    assert turn.slots == expected
+
+
+def test_a_refusal_to_keep_her_answers_is_a_refusal_whatever_the_intent() -> None:
+    for text, intent in [("no, I'd rather you didn't keep anything", "feeling_low"),
+                         ("nope", "out_of_scope")]:
+        assert answer_turn(text, intent, [], "consent", {}).slots == {"consent": "declined"}
+    # ...but "no problem" is a yes.
+    assert answer_turn("no problem, go ahead", "affirm", [], "consent", {}).slots == {
+        "consent": "given"}
+
+
+def test_where_one_format_or_mode_is_offered_a_yes_means_that_one() -> None:
+    one = ("one_to_one",)
+    assert answer_turn("yes", "affirm", [], "format_preference", {},
+                       offered_formats=one).slots == {"format_preference": "one_to_one"}
+    for intent in ("deny", "maybe"):
+        assert answer_turn("hmm", intent, [], "format_preference", {},
+                           offered_formats=one).slots == {"format_preference": "unsure"}
+    # Another question: the single format is not her answer to it.
+    assert answer_turn("yes", "affirm", [], "mode_preferences", {},
+                       offered_formats=one).slots == {}
+    assert answer_turn("yes", "affirm", [], "mode_preferences", {},
+                       offered_modes=("phone",)).slots == {"mode_preferences": ["phone"]}
+    assert answer_turn("yes", "affirm", [], "mode_preferences", {},
+                       offered_modes=("phone", "video")).slots == {}
+
+
+def test_why_not_records_her_worry_beside_the_earlier_ones_or_other() -> None:
+    turn = answer_turn("I worry they will judge me", "concern_fear_of_judgement", [],
+                       "decline_reason", {"concerns": ["practical_time"]})
+    assert turn.slots == {"decline_reason": "fear_of_judgement",
+                          "concerns": ["practical_time", "fear_of_judgement"]}
+    assert answer_turn("my mum helps already", "inform", [], "decline_reason",
+                       {}).slots == {"decline_reason": "other"}
+    for text, intent in [("no", "deny"), ("yes", "affirm"), ("", "inform")]:
+        assert answer_turn(text, intent, [], "decline_reason", {}).slots == {}
+
+
+def test_only_a_concern_intent_carries_a_concern_code() -> None:
+    assert concern_code("concern_fear_of_judgement") == "fear_of_judgement"
+    assert concern_code("fear_of_judgement") is None
+    assert concern_code("concern_unknown") is None and concern_code(None) is None
+
+
+def test_her_contact_detail_is_kept_apart_masked_or_skipped_or_asked_again() -> None:
+    skipped = answer_turn("", "skip", [], "contact_detail", {"preferred_contact": "phone"})
+    assert skipped.slots == {"contact_detail": SKIPPED}
+    assert skipped.contact_value is None and not skipped.invalid_contact
+    given = answer_turn("07700 900123", "inform", [], "contact_detail",
+                        {"preferred_contact": "phone"})
+    assert given.slots == {"contact_detail": "07••• ••• 123"}
+    assert given.contact_value == "+447700900123" and not given.invalid_contact
+    short = answer_turn("07700 90", "inform", [], "contact_detail", {"preferred_contact": "phone"})
+    assert short.slots == {"contact_detail": None} and short.invalid_contact
+
+
+def test_a_volunteered_change_of_an_earlier_answer_is_reported() -> None:
+    text = "actually one to one would be better"
+    changed = answer_turn(text, "inform", [], "mode_preferences", {"format_preference": "group"})
+    assert changed.slots == {"format_preference": "one_to_one"}
+    assert changed.changed == ["format_preference"]
+    # Answering the question itself, or a first answer, is not a change.
+    assert answer_turn(text, "inform", [], "format_preference",
+                       {"format_preference": "group"}).changed == []
+    assert answer_turn(text, "inform", [], "mode_preferences", {}).changed == []
+    assert answer_turn(text, "inform", [], "mode_preferences",
+                       {"format_preference": "one_to_one"}).changed == []

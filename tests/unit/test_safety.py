@@ -440,3 +440,20 @@ def test_every_rule_belongs_to_a_category() -> None:
     names = rule_names()
     assert len(names) == len(set(names))
     assert {name.split(".")[0] for name in names} == set(RISK_CATEGORIES)
+
+
+def test_find_risks_names_each_rule_once_in_the_order_of_the_message() -> None:
+    assert find_risks("I want to die. I want to die, I want to die") == [
+        ("suicide", "suicide.want_to_die")]
+    assert find_risks("I want to die and I want to kill myself") == [
+        ("suicide", "suicide.want_to_die"), ("suicide", "suicide.kill_myself")]
+    assert find_risks("   ") == []
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("I never had thoughts of hurting my baby until she was born", "harm_baby"),
+    ("I never wanted to die until my son was born", "suicide"),
+])
+def test_until_takes_a_denial_back_whatever_follows_it(text: str, category: str) -> None:
+    # "until" needs no time word after it ("last night", "now") to take the denial back.
+    assert assess(text).category == category

@@ -27,6 +27,7 @@ from bot.safety.learned import (
     RiskClassifier,
     Verdict,
     decide,
+    load_set,
     load_sets,
     nlu_examples,
     sets_fingerprint,
@@ -276,3 +277,19 @@ def test_changing_a_labelled_set_changes_the_fingerprints(tmp_path: Path) -> Non
     after = (training_hash(tmp_path), sets_fingerprint(sets_dir),
              SafetyNet.fingerprint_addon({SAFETY_SETS_KEY: str(sets_dir)}))
     assert all(b != a for b, a in zip(before, after, strict=True))
+
+
+def test_a_labelled_set_gives_its_risks_then_its_negatives_under_either_name(
+        tmp_path: Path) -> None:
+    path = tmp_path / "blind.yml"
+    path.write_text(yaml.safe_dump({
+        "risk": {"suicide": ["i want to end it"], "self_harm": ["i cut again", "i burn my arm"]},
+        "negative": ["the baby will not settle"],
+        "no_risk": ["what time is the group"]}, sort_keys=False), encoding="utf-8")
+    assert load_set(path) == [
+        Example("i want to end it", "suicide"), Example("i cut again", "self_harm"),
+        Example("i burn my arm", "self_harm"), Example("the baby will not settle", None),
+        Example("what time is the group", None)]
+    empty = tmp_path / "empty.yml"
+    empty.write_text("", encoding="utf-8")
+    assert load_set(empty) == []
