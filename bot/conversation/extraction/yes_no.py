@@ -52,8 +52,10 @@ def resolve_take_up(message: Message, ctx: Context) -> str | None:
 
 #: How a short reply that only answers the question begins, by what it means. Read only when
 #: the whole reply is short and asks nothing back (``read_short_answer``); checked in this order,
-#: so "no thanks" is a no and "don't know" a skip, not a no.
+#: so "no problem" is a yes, "no thanks" a no and "don't know" a skip, not a no.
 SHORT_ANSWERS: tuple[tuple[str, str], ...] = (
+    # Yeses that open with "no", before the noes.
+    (r"no (?:problem|problems|probs|worries|bother)|not a problem", "yes"),
     (r"skip(?: it| this| that)?|pass|next(?: question)?|move on|rather not say|(?:i'?d )?prefer "
      r"not to say|rather not answer|(?:i )?don'?t know|dunno|no idea|idk|not sure|can'?t say|"
      r"couldn'?t (?:tell|say)|(?:it )?depends", "skip"),
