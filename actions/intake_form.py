@@ -62,8 +62,8 @@ class ActionValidateSlotMappings(Action):
         events.append(SlotSet("changed", turn.changed))
         events.append(SlotSet("invalid_contact", turn.invalid_contact))
         events += [SlotSet("unanswered_turns", float(misses)), SlotSet("moved_on", moved_on)]
-        events.append(SlotSet("stage", intake_flow.next_question(slots_after(tracker, events))))
         slots = slots_after(tracker, events)
+        events.append(SlotSet("stage", intake_flow.next_question(slots)))
         if turn.contact_value and codebook.has_consented(slots):
             try:
                 repository().save_contact(tracker.sender_id,
@@ -97,7 +97,8 @@ class ValidateIntakeForm(FormValidationAction):
                 # answer a worry or question she raised on the way.
                 if tracker.get_slot("moved_on"):
                     say(dispatcher, "moving_on")
-                utter(dispatcher, answers.in_passing_replies(intent_of(tracker), site))
+                utter(dispatcher, answers.in_passing_replies(
+                    intake_flow.raised_code(intent_of(tracker)), site))
             if tracker.get_slot("changed"):
                 say(dispatcher, "changed")
             if just_set & {"format_preference", "mode_preferences"}:

@@ -80,15 +80,14 @@ def motivator_replies(code: str, site: Site) -> list[Reply]:
     return [Reply(f"motivator_{code}", site_values(site))]
 
 
-def in_passing_replies(intent: str | None, site: Site) -> list[Reply]:
+def in_passing_replies(raised: tuple[str, str] | None, site: Site) -> list[Reply]:
     """The answer to a worry or a hope she named while answering a question ("one to one, I'm
-    shy in groups"): her answer is taken and this is said before the next question."""
-    family, _, code = (intent or "").partition("_")
-    if family == "concern" and code in codebook.CONCERNS:
-        return concern_replies(code, site)
-    if family == "motivator" and code in codebook.MOTIVATORS:
-        return motivator_replies(code, site)
-    return []
+    shy in groups"): her answer is taken and this is said before the next question.
+    ``raised`` is the list slot and code (``intake_flow.raised_code``)."""
+    if raised is None:
+        return []
+    slot, code = raised
+    return concern_replies(code, site) if slot == "concerns" else motivator_replies(code, site)
 
 
 def _button(title: str, payload: str) -> dict[str, str]:

@@ -190,10 +190,9 @@ SHORT_ANSWER_VALUES: dict[str, dict[str, Any]] = {
 }
 
 
-def short_answer(text: str, requested_slot: str | None) -> dict[str, Any]:
-    """Her short reply ("nah", "that's everything", "rather not say") as the answer to the
-    question being asked, or nothing."""
-    meaning = read_short_answer(text)
+def short_answer(meaning: str | None, requested_slot: str | None) -> dict[str, Any]:
+    """Her short reply, read as "yes", "no" or "skip" (``read_short_answer``), as the answer
+    to the question being asked, or nothing."""
     if meaning is None or requested_slot is None:
         return {}
     if requested_slot == "preferred_contact" and meaning == "no":
@@ -212,14 +211,24 @@ _DECLINING = re.compile(r"^\W*(no\b|nope|nah|don'?t|do not|rather (you )?(not|di
 SHORT_READ_FIRST = frozenset({"consent", "take_up_intent", "contact_requested"})
 
 
-def _named_in_passing(intent: str | None, slots: Mapping[str, Any]) -> dict[str, Any]:
-    """The worry or motivator an answer named in passing, added to what she raised before."""
+def raised_code(intent: str | None) -> tuple[str, str] | None:
+    """The list slot and code of a worry or motivator intent: ``concern_group_anxiety`` ->
+    ``("concerns", "group_anxiety")``; None for any other intent."""
     family, _, code = (intent or "").partition("_")
     if family == "concern" and code in codebook.CONCERNS:
-        return {"concerns": codebook.appended(slots.get("concerns"), code)}
+        return "concerns", code
     if family == "motivator" and code in codebook.MOTIVATORS:
-        return {"motivators": codebook.appended(slots.get("motivators"), code)}
-    return {}
+        return "motivators", code
+    return None
+
+
+def _named_in_passing(intent: str | None, slots: Mapping[str, Any]) -> dict[str, Any]:
+    """The worry or motivator an answer named in passing, added to what she raised before."""
+    raised = raised_code(intent)
+    if raised is None:
+        return {}
+    slot, code = raised
+    return {slot: codebook.appended(slots.get(slot), code)}
 
 
 def answer_turn(text: str, intent: str | None, entities: list[dict],
@@ -239,7 +248,8 @@ def answer_turn(text: str, intent: str | None, entities: list[dict],
     if slots.get("deleted") or is_risk_intent(intent):
         return turn
     code = concern_code(intent)
-    short = short_answer(text, requested_slot)
+    meaning = read_short_answer(text)
+    short = short_answer(meaning, requested_slot)
     answers_the_question = (
         (code and requested_slot == "decline_reason")
         # "don't keep anything" asked about keeping her answers is a no, not a deletion
@@ -275,7 +285,7 @@ def answer_turn(text: str, intent: str | None, entities: list[dict],
     if requested_slot == "consent" and "consent" not in updates and _DECLINING.search(text or ""):
         # Privacy errs towards no: an unclear answer that opens with a refusal is a refusal.
         updates["consent"] = "declined"
-    affirmed = intent == "affirm" or read_short_answer(text) == "yes"
+    affirmed = intent == "affirm" or meaning == "yes"
     if requested_slot == "format_preference" and len(offered_formats) == 1:
         if affirmed:
             updates["format_preference"] = offered_formats[0]
