@@ -85,6 +85,7 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     from bot.alerts import staff_alerts as alerts
     from bot.records.database import shared_engine
     from bot.records.intake_record import iso_utc
+    from bot.sites.config import SiteConfigError
 
     try:
         config = alerts.AlertConfig.from_env()
@@ -94,7 +95,11 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     for line in config.describe():
         print(line)
     if args.test:
-        return asyncio.run(_send_test_alert(config))
+        try:
+            return asyncio.run(_send_test_alert(config))
+        except SiteConfigError as exc:  # the test alert names the default site
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     engine = shared_engine()
     if args.retry:
         report = asyncio.run(alerts.retry_unsent(engine, config, force=True))
