@@ -151,6 +151,11 @@ def cmd_purge(args: argparse.Namespace) -> int:
     report = purge(shared_engine())
     print(f"Removed {report.transcripts} transcript(s) of conversations whose deletion was "
           f"requested, and {report.expired} record(s) past their site's retention period.")
+    print(f"Removed {report.alerts} sent staff alert(s) of deleted conversations.")
+    if report.alerts_unsent:
+        print(f"Kept {report.alerts_unsent} staff alert(s) of deleted conversations until they "
+              "are sent (see `bot alerts`); the next purge after that removes them.",
+              file=sys.stderr)
     return 0
 
 

@@ -210,6 +210,45 @@ def test_purge_removes_requested_transcripts_and_expired_records(
     engine.dispose()
 
 
+# ------------------------------------------------------------------------------ purge ----
+
+
+def test_purge_removes_a_deleted_conversations_alerts_once_they_are_sent(
+        database: tuple[str, dict[str, str]], webhook: WebhookReceiver) -> None:
+    """Her alert that staff already had goes with the deletion; one not yet sent is kept until
+    it is, so asking for deletion never silences a risk she raised."""
+    url, env = database
+    engine = make_engine(url)
+    [told, waiting] = risk_alerts(engine, [("nb-new", "suicide"), ("nb-new", "self_harm")])
+    [other] = risk_alerts(engine, [("ev-new", "psychosis")])
+    outbox = alerts.AlertOutbox(engine)
+    for row in outbox.rows():
+        if row["alert_id"] in (told.alert_id, other.alert_id):
+            outbox.mark_sent(row["id"])
+    IntakeRepository(engine).delete_conversation("nb-new")
+
+    first = bot(env, "purge")
+
+    assert first.returncode == 0, first.stderr
+    assert "Removed 1 sent staff alert(s)" in first.stdout
+    assert "Kept 1 staff alert(s) of deleted conversations until they are sent" in first.stderr
+    assert alert_ids(engine) == {waiting.alert_id, other.alert_id}
+
+    sent = bot({**env, "ALERT_WEBHOOK_URL": webhook.url}, "alerts", "--retry")
+    assert sent.returncode == 0, sent.stderr
+    assert [r.json["alert_id"] for r in webhook.received] == [waiting.alert_id]
+
+    second = bot(env, "purge")
+
+    assert "Removed 1 sent staff alert(s)" in second.stdout and "Kept" not in second.stderr
+    assert alert_ids(engine) == {other.alert_id}  # not deleted: pruned after 30 days
+    with engine.connect() as conn:  # the safeguarding record stays until retention ends
+        kept = conn.execute(sa.select(risk_events.c.category).where(
+            risk_events.c.conversation_id == "nb-new")).scalars().all()
+    assert sorted(kept) == ["self_harm", "suicide"]
+    engine.dispose()
+
+
 # ----------------------------------------------------------------------------- alerts ----
 
 WEBHOOK_SECRET = "cli-test"
