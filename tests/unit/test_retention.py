@@ -95,3 +95,24 @@ def test_a_deleted_conversations_sent_alerts_go_and_an_unsent_one_waits_until_se
 
     assert (again.alerts, again.alerts_unsent) == (1, 0)
     assert _outbox(engine) == [("other", "webhook", True)]
+
+
+def test_an_approved_erasure_takes_the_sent_alerts_with_it_at_the_next_purge(
+        tmp_path: Path) -> None:
+    from bot.staff import erasure
+    from tests.staff.helpers import make_conversation, make_user
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'retention.db'}")
+    sam, _ = make_user(engine, "sam@example.org", "staff", ["northbrook"])
+    lead, _ = make_user(engine, "lead@example.org", "lead", ["northbrook"])
+    cid = make_conversation(engine)
+    with engine.begin() as conn:
+        _alert(conn, cid, "webhook", sent_at=utcnow())
+        _alert(conn, cid, "email", sent_at=None)
+    erasure.request_erasure(engine, sam, cid, "northbrook")
+    erasure.approve(engine, lead, cid)
+
+    report = purge(engine)
+
+    assert (report.alerts, report.alerts_unsent) == (1, 1)
+    assert _outbox(engine) == [(cid, "email", False)]
