@@ -9,6 +9,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import sqlalchemy.exc
+
 from bot.evaluate import cli as evaluate_cli
 from bot.records.export import FORMATS, write_records
 from bot.staff import cli as staff_cli
@@ -199,7 +201,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except sqlalchemy.exc.OperationalError as exc:
+        # SQLAlchemy's text carries the statement's parameters (an email, say): name only
+        # the kind of failure, never the details.
+        print(f"error: the database cannot be reached ({type(exc.orig).__name__}); check "
+              "DATABASE_URL and that the database is running", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

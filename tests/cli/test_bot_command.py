@@ -623,3 +623,14 @@ def test_staff_commands_report_a_broken_site_file_as_one_clean_error(
     assert done.stderr.startswith("error:") and "bad.yml" in done.stderr
     assert "Traceback" not in done.stderr and len(done.stderr.splitlines()) == 1
     assert accounts_in(url) == {} and audit_actions(url) == []
+
+
+@pytest.mark.parametrize("command", [("staff", "list"), ("alerts",), ("risks",),
+                                     ("export", "--format", "csv"), ("purge",)])
+def test_a_database_it_cannot_reach_is_one_error_line(database: tuple[str, dict[str, str]],
+                                                       command: tuple[str, ...]) -> None:
+    _, env = database
+    done = bot({**env, "DATABASE_URL": "postgresql://intake@127.0.0.1:1/records"}, *command)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stderr.startswith("error: the database cannot be reached"), done.stderr
+    assert "Traceback" not in done.stderr
