@@ -1,6 +1,6 @@
 """Shared fixtures. ``stack`` starts the real servers (Rasa, action server, web app) once per
 test session, on their own ports with a fresh SQLite database in a temporary folder, so a
-running `make run` is not disturbed."""
+running `make run` is not disturbed; its staff alerts go to a local webhook (``staff_webhook``)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import pytest
 from bot.records.database import make_engine
 from bot.records.intake_record import IntakeRepository
 from bot.runtime.stack import Stack
+from tests.safety.receivers import WebhookReceiver
 
 pytest_plugins = ("tests.databases",)
 
@@ -49,7 +50,17 @@ class Chat:
 
 
 @pytest.fixture(scope="session")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+def staff_webhook() -> Iterator[WebhookReceiver]:
+    """Where the session stack's action server sends staff alerts: a real local webhook, so a
+    risk raised in a test is alerted (and its outbox row sent) as in production."""
+    receiver = WebhookReceiver().start()
+    yield receiver
+    receiver.stop()
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory,
+          staff_webhook: WebhookReceiver) -> Iterator[Stack]:
     folder: Path = tmp_path_factory.mktemp("stack")
     # Two test runs on one machine at once need their own ports: INTAKE_TEST_PORT_OFFSET=1000.
     offset = int(os.environ.get("INTAKE_TEST_PORT_OFFSET") or 0)
@@ -59,7 +70,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
                   # The suite runs under coverage on two cores, beside other stacks: a slow turn
                   # is not what these tests are about. The 10 s default has a test of its own.
                   web_settings={"WEB_RASA_TIMEOUT": "60"})
-    stack.start()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ALERT_WEBHOOK_URL", staff_webhook.url)
+        stack.start()
     yield stack
     stack.stop()
 

@@ -522,8 +522,8 @@ async def deliver(alert: Alert, channel: str, config: AlertConfig, outbox: Alert
             await _quietly(outbox.mark_sent, row_id)
         logger.info("staff alert %s sent via %s", alert.alert_id, channel)
         return True
-    logger.error("staff alert %s via %s NOT sent; it stays in the outbox for retry",
-                 alert.alert_id, channel)
+    logger.error("staff alert %s via %s NOT sent%s", alert.alert_id, channel,
+                 "; it stays in the outbox for retry" if outbox is not None else "")
     return False
 
 

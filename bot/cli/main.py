@@ -9,6 +9,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import sqlalchemy.exc
+
 from bot.evaluate import cli as evaluate_cli
 from bot.records.export import FORMATS, write_records
 from bot.staff import cli as staff_cli
@@ -85,6 +87,7 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     from bot.alerts import staff_alerts as alerts
     from bot.records.database import shared_engine
     from bot.records.intake_record import iso_utc
+    from bot.sites.config import SiteConfigError
 
     try:
         config = alerts.AlertConfig.from_env()
@@ -94,7 +97,11 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     for line in config.describe():
         print(line)
     if args.test:
-        return asyncio.run(_send_test_alert(config))
+        try:
+            return asyncio.run(_send_test_alert(config))
+        except SiteConfigError as exc:  # the test alert names the default site
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     engine = shared_engine()
     if args.retry:
         report = asyncio.run(alerts.retry_unsent(engine, config, force=True))
@@ -146,6 +153,11 @@ def cmd_purge(args: argparse.Namespace) -> int:
     report = purge(shared_engine())
     print(f"Removed {report.transcripts} transcript(s) of conversations whose deletion was "
           f"requested, and {report.expired} record(s) past their site's retention period.")
+    print(f"Removed {report.alerts} sent staff alert(s) of deleted conversations.")
+    if report.alerts_unsent:
+        print(f"Kept {report.alerts_unsent} staff alert(s) of deleted conversations until they "
+              "are sent (see `bot alerts`); the next purge after that removes them.",
+              file=sys.stderr)
     return 0
 
 
@@ -189,7 +201,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except sqlalchemy.exc.OperationalError as exc:
+        # SQLAlchemy's text carries the statement's parameters (an email, say): name only
+        # the kind of failure, never the details.
+        print(f"error: the database cannot be reached ({type(exc.orig).__name__}); check "
+              "DATABASE_URL and that the database is running", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

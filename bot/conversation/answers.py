@@ -39,8 +39,8 @@ def site_values(site: Site) -> dict[str, Any]:
         "retention": site.describe_retention(),
         "privacy_url": site.privacy_url,
         "languages": site.describe_languages(),
-        "phone": site.contact.phone or site.contact.email or "",
-        "hours": site.contact.hours or "",
+        # Shown only when the site has a phone (safety_programme_contact).
+        "phone_with_hours": site.contact.phone_with_hours(),
     }
 
 

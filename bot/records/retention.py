@@ -2,6 +2,11 @@
 
 Transcripts live in Rasa's tracker store (the ``events`` table). Rasa re-saves a conversation it
 is still holding, so a transcript is removed only once its conversation has gone quiet.
+
+A deleted conversation's staff alerts (``alert_outbox``) go once they have been sent. One not yet
+sent is kept, and sent as usual by the sweeper or ``bot alerts --retry``: she may have said she
+is at risk just before asking for deletion, and staff must still hear of it. The first purge
+after it is sent removes it.
 """
 
 from __future__ import annotations
@@ -31,6 +36,10 @@ QUIET_PERIOD = timedelta(minutes=30)
 class PurgeReport:
     transcripts: int = 0
     expired: int = 0
+    #: Sent staff alerts of deleted conversations removed by this purge.
+    alerts: int = 0
+    #: Staff alerts of deleted conversations kept because they are not sent yet.
+    alerts_unsent: int = 0
 
 
 def _events_table(engine: Engine) -> sa.Table | None:
@@ -60,6 +69,15 @@ def purge(engine: Engine, now: datetime | None = None) -> PurgeReport:
             conn.execute(sa.update(deletion_requests).where(
                 deletion_requests.c.conversation_id == sender).values(transcript_purged_at=now))
             report.transcripts += 1
+
+        # Every deletion request, not only those still pending: an alert sent since the last
+        # purge goes now.
+        deleted = sa.select(deletion_requests.c.conversation_id)
+        hers = alert_outbox.c.conversation_id.in_(deleted)
+        report.alerts = conn.execute(sa.delete(alert_outbox).where(
+            hers, alert_outbox.c.sent_at.is_not(None))).rowcount
+        report.alerts_unsent = conn.execute(sa.select(sa.func.count()).select_from(
+            alert_outbox).where(hers, alert_outbox.c.sent_at.is_(None))).scalar_one()
 
         for site in registry():
             cutoff = now - timedelta(days=site.retention_days)

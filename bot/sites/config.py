@@ -112,6 +112,14 @@ class ContactRoute:
     email: str | None
     hours: str | None
 
+    def phone_with_hours(self) -> str:
+        """The phone number and, when the site gives them, its opening hours, e.g.
+        "01632 960123 (Monday to Friday, 9am to 5pm)", or just "01632 960123"; empty when
+        the site has no phone."""
+        if not self.phone:
+            return ""
+        return f"{self.phone} ({self.hours})" if self.hours else self.phone
+
 
 @dataclass(frozen=True)
 class Site:
@@ -188,12 +196,11 @@ class Site:
         The opening hours follow the phone number, because they matter for calls; with no phone
         they follow the email address."""
         c = self.contact
-        hours = f" ({c.hours})" if c.hours else ""
         if c.phone and c.email:
-            return f"call {c.phone}{hours} or email {c.email}"
+            return f"call {c.phone_with_hours()} or email {c.email}"
         if c.phone:
-            return f"call {c.phone}{hours}"
-        return f"email {c.email}{hours}"
+            return f"call {c.phone_with_hours()}"
+        return f"email {c.email} ({c.hours})" if c.hours else f"email {c.email}"
 
     def describe_groups(self) -> str:
         """One line per group, "when: where"; empty when the site runs no groups."""

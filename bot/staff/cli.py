@@ -11,6 +11,7 @@ import sys
 
 from bot.alerts.links import setup_link
 from bot.records.database import shared_engine
+from bot.sites.config import SiteConfigError
 from bot.staff.accounts import ROLES, AccountError, Accounts
 from bot.staff.audit import AuditLog
 
@@ -60,6 +61,10 @@ def _check_sites(sites: list[str]) -> None:
                            f"(configured: {', '.join(sorted(known))})")
 
 
+#: What a command reports as one ``error:`` line: the person typing it can act on these.
+PROBLEMS = (AccountError, SiteConfigError)
+
+
 def _fail(exc: Exception) -> int:
     print(f"error: {exc}", file=sys.stderr)
     return 2
@@ -70,7 +75,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         _check_sites(args.sites)
         accounts = _accounts()
         token = accounts.add(args.email, args.role, args.sites)
-    except AccountError as exc:
+    except PROBLEMS as exc:
         return _fail(exc)
     AuditLog(shared_engine()).write("(command line)", "account_added", role=args.role,
                                     account=args.email.strip().lower(), sites=args.sites)
@@ -81,7 +86,10 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(_args: argparse.Namespace) -> int:
-    rows = _accounts().list()
+    try:
+        rows = _accounts().list()
+    except PROBLEMS as exc:
+        return _fail(exc)
     for row in rows:
         print(f"{row['email']:<40} {row['role']:<10} {','.join(row['sites']):<24} "
               f"{row['state']}")
@@ -92,7 +100,7 @@ def cmd_list(_args: argparse.Namespace) -> int:
 def cmd_disable(args: argparse.Namespace) -> int:
     try:
         _accounts().disable(args.email)
-    except AccountError as exc:
+    except PROBLEMS as exc:
         return _fail(exc)
     AuditLog(shared_engine()).write("(command line)", "account_disabled",
                                     account=args.email.strip().lower())
@@ -103,7 +111,7 @@ def cmd_disable(args: argparse.Namespace) -> int:
 def cmd_reset(args: argparse.Namespace) -> int:
     try:
         token = _accounts().reset(args.email)
-    except AccountError as exc:
+    except PROBLEMS as exc:
         return _fail(exc)
     AuditLog(shared_engine()).write("(command line)", "account_reset",
                                     account=args.email.strip().lower())

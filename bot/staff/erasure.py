@@ -4,8 +4,8 @@ On approval, in one transaction: the transcript (Rasa's ``events``), the intake 
 contact details and the staff notes go; the risk events keep only their category, layer and
 time (her words are replaced), since the safeguarding record must stay until retention ends.
 A ``deletion_requests`` row is added as well, so the chat never shows the conversation again
-and `bot purge` removes anything Rasa saves for it later. The audit keeps that it happened,
-by whom and when, with no personal data.
+and `bot purge` removes anything Rasa saves for it later, and its staff alerts once sent. The
+audit keeps that it happened, by whom and when, with no personal data.
 """
 
 from __future__ import annotations

@@ -13,10 +13,8 @@ from bot.sites.config import Site
 
 def unavailable(site: Site) -> str:
     """Three sentences: what happened, that her message is safe, and who to call instead."""
-    phone = site.contact.phone
-    if phone:
-        hours = f" ({site.contact.hours})" if site.contact.hours else ""
-        reach = f"call {site.name} on {phone}{hours}"
+    if site.contact.phone:
+        reach = f"call {site.name} on {site.contact.phone_with_hours()}"
     else:
         reach = f"contact {site.name}: {site.describe_contact()}"
     return (

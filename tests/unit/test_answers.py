@@ -223,6 +223,17 @@ def test_not_safe_gives_999_every_local_contact_the_programme_and_stays(site) ->
     assert f"call the {site.name} team on {site.contact.phone} ({site.contact.hours})" in text
 
 
+def test_a_phone_without_opening_hours_is_given_without_empty_brackets() -> None:
+    no_hours = replace(EASTVALE, contact=replace(EASTVALE.contact, hours=None))
+    text = texts(answers.not_safe_replies(no_hours))
+    assert f"You can also call the {EASTVALE.name} team on {EASTVALE.contact.phone}." in text
+    assert "()" not in text
+    assert no_hours.describe_contact() == (f"call {EASTVALE.contact.phone} or email "
+                                           f"{EASTVALE.contact.email}")
+    with_hours = texts(answers.not_safe_replies(EASTVALE))
+    assert (f"team on {EASTVALE.contact.phone} ({EASTVALE.contact.hours})." in with_hours)
+
+
 def test_without_crisis_contacts_or_a_phone_the_not_safe_reply_skips_them() -> None:
     bare = replace(EASTVALE, crisis_contacts=(),
                    contact=replace(EASTVALE.contact, phone=None))

@@ -1,9 +1,12 @@
 """'Delete my data', end to end: she asks in the chat, the purge runs once the conversation has
-gone quiet, and nothing of hers is left: tracker store, record, contact details; the widget
-shows her no history. The risk event stays for safeguarding until the site's retention ends."""
+gone quiet, and nothing of hers is left: tracker store, record, contact details, the staff alert
+(sent to the stack's webhook); the widget shows her no history. The risk event stays for
+safeguarding until the site's retention ends. An alert not yet sent when she asks is kept until
+it is: tests/unit/test_retention.py and tests/cli/test_bot_command.py."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 import aiohttp
@@ -22,6 +25,7 @@ from bot.records.intake_record import IntakeRepository, utcnow
 from bot.records.retention import QUIET_PERIOD, purge
 from bot.records.transcripts import events_table
 from bot.runtime.stack import Stack
+from tests.safety.receivers import WebhookReceiver, wait_for
 from tests.web.conftest import conversation_id
 
 pytestmark = pytest.mark.integration
@@ -47,7 +51,14 @@ def rows_of(engine: sa.engine.Engine, cid: str) -> dict[str, int]:
     return counts
 
 
-async def test_she_asks_for_deletion_and_nothing_of_hers_remains(stack: Stack) -> None:
+def alert_sent(engine: sa.engine.Engine, cid: str) -> bool:
+    with engine.connect() as conn:
+        return conn.execute(sa.select(alert_outbox.c.sent_at).where(
+            alert_outbox.c.conversation_id == cid)).scalar() is not None
+
+
+async def test_she_asks_for_deletion_and_nothing_of_hers_remains(
+        stack: Stack, staff_webhook: WebhookReceiver) -> None:
     engine = make_engine(stack.db_url)
     async with aiohttp.ClientSession(base_url=stack.web_url,
                                      cookie_jar=aiohttp.CookieJar(unsafe=True)) as client:
@@ -62,8 +73,11 @@ async def test_she_asks_for_deletion_and_nothing_of_hers_remains(stack: Stack) -
         IntakeRepository(engine).save_contact(cid, "phone", "+447700900123")
         before = rows_of(engine, cid)
         assert before["intake_records"] == 1 and before["contact_details"] == 1
-        assert before["risk_events"] == 1
+        assert before["risk_events"] == 1 and before["alert_outbox"] == 1  # one channel
         assert before["events"] > 0
+        # staff are told (the action server's background sender), and the row marked sent
+        assert await asyncio.to_thread(wait_for, lambda: alert_sent(engine, cid), 30)
+        assert any(r.json["conversation_id"] == cid for r in staff_webhook.received)
 
         await say(client, "please delete everything i've told you")
 
@@ -79,7 +93,7 @@ async def test_she_asks_for_deletion_and_nothing_of_hers_remains(stack: Stack) -
         assert report.transcripts >= 1  # hers, and any other test's on the shared stack
     after = rows_of(engine, cid)
     assert after["events"] == 0 and after["intake_records"] == 0
-    assert after["contact_details"] == 0
+    assert after["contact_details"] == 0 and after["alert_outbox"] == 0
     # the safeguarding record stays until the site's retention ends (docs/data-protection.md)
     assert after["risk_events"] == 1
     with engine.connect() as conn:
