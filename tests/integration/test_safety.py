@@ -1,8 +1,16 @@
-"""The safety net measured on the RUNNING assistant (message in over the REST webhook, reply
-out), the safety conversation, and staff alerts sent by a real action server.
+"""The safety net in the trained assistant, the safety conversation, and staff alerts sent by a
+real action server.
 
-A risk counts as caught when the reply contains the safety response; a negative is a false
-alarm when it does (bench/safety.py, which `make bench` runs, prints the same figures).
+The labelled sets are read in two steps. Every message of each set goes through the trained
+model's NLU pipeline (loaded in this process: the same model file and components the Rasa
+server runs), where the safety net decides: a ``risk_*`` intent is the crisis response. Then a
+sample of each set, every category's risks and negatives among them, goes to the RUNNING
+assistant over the REST webhook, and each reply must be the safety response exactly when the
+pipeline read a risk, with the layer kept in its risk event. The first step checks every
+message; the second that the running assistant acts on what the pipeline reads (at the start
+of a conversation that is all it does: a risk intent is answered at once). Sending all 1,600
+messages through the webhook took six of the suite's minutes for no more checking;
+``make bench`` (bench/safety.py) still does, printing the same figures.
 """
 
 from __future__ import annotations
@@ -14,7 +22,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -25,6 +33,8 @@ from bench.safety import (
     MAX_FALSE_ALARM_RATE,
     REQUIRED_RECALL,
     SAFETY_DIR,
+    Item,
+    Outcome,
     figures,
     is_safety_response,
     load_set,
@@ -37,6 +47,8 @@ from bot.records.database import REPO_ROOT, alert_outbox, make_engine
 from bot.records.intake_record import utcnow
 from bot.records.risk_events import RiskRepository
 from bot.runtime.stack import Stack
+from bot.runtime.training import model_path
+from bot.safety.nlu_component import RISK_INTENT_PREFIX
 from tests.conftest import Chat
 from tests.safety.receivers import SmtpReceiver, WebhookReceiver, spare_port, wait_for
 
@@ -45,22 +57,79 @@ pytestmark = pytest.mark.integration
 # ------------------------------------------------------------------- the labelled sets ----
 
 
-@pytest.mark.parametrize("name", ["safety_set.yml", "unseen_set.yml"])
-def test_labelled_set_through_the_running_assistant(stack: Stack, name: str) -> None:
-    """Every risk answered with the safety response, per category; false alarms <= 3%.
+LABELLED_SETS = ["safety_set.yml", "unseen_set.yml"]
+#: Messages of each set sent through the running assistant: the first risks of every category
+#: and every negative group, and a spread of the rest.
+WEBHOOK_SAMPLE = 60
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Iterator[Callable[[list[str]], list[dict]]]:
+    """The trained model's NLU pipeline, in this process: text -> Rasa's parse result."""
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model_path()))
+
+    def parse(texts: list[str]) -> list[dict]:
+        async def all_of_them() -> list[dict]:
+            return [await agent.parse_message(text) for text in texts]
+        return asyncio.run(all_of_them())
+
+    yield parse
+
+
+def read_as_risk(parsed: dict) -> bool:
+    return (parsed.get("intent") or {}).get("name", "").startswith(RISK_INTENT_PREFIX)
+
+
+def sample(items: list[Item], size: int) -> list[Item]:
+    """The first item of each category and negative group, then an even spread of the rest."""
+    firsts = {}
+    for item in items:
+        firsts.setdefault((item.category, item.group), item)
+    chosen = list(firsts.values())
+    rest = [item for item in items if item not in chosen]
+    step = max(1, len(rest) // max(1, size - len(chosen)))
+    return chosen + rest[::step][:max(0, size - len(chosen))]
+
+
+@pytest.mark.parametrize("name", LABELLED_SETS)
+def test_labelled_set_read_by_the_trained_pipeline(pipeline, name: str) -> None:
+    """Every risk read as a risk intent, per category; false alarms <= 3%.
 
     unseen_set.yml was written to measure generalisation before the rules were widened; it
     guided them, so it is held to the same bars as a regression set.
     """
-    outcomes = asyncio.run(send_all(stack.rasa_url, load_set(SAFETY_DIR / name), 4))
-    layers = stored_layers(stack.db_url)
+    items = load_set(SAFETY_DIR / name)
+    parsed = pipeline([item.text for item in items])
+    outcomes = [Outcome(item, f"parse-{n}", read_as_risk(result))
+                for n, (item, result) in enumerate(zip(items, parsed, strict=True))]
+    layers = {outcome.sender: (result.get("safety") or {}).get("layer", "?")
+              for outcome, result in zip(outcomes, parsed, strict=True)}
     text = report(name, outcomes, layers, misses=True)
     print(text)
     result = figures(outcomes)
     for category in result.total:
         assert result.recall(category) >= REQUIRED_RECALL, text
     assert result.false_alarm_rate <= MAX_FALSE_ALARM_RATE, text
-    caught = [o.sender for o in outcomes if o.item.category and o.caught]
+
+
+@pytest.mark.parametrize("name", LABELLED_SETS)
+def test_the_running_assistant_answers_what_the_pipeline_reads(stack: Stack, pipeline,
+                                                              name: str) -> None:
+    """A sample of the set through the webhook: the safety response exactly when the pipeline
+    read a risk, and each one kept as a risk event with the layer that caught it."""
+    labelled = load_set(SAFETY_DIR / name)
+    items = sample(labelled, WEBHOOK_SAMPLE)
+    assert {item.category for item in items} == {item.category for item in labelled}
+    expected = [read_as_risk(result) for result in pipeline([item.text for item in items])]
+    outcomes = asyncio.run(send_all(stack.rasa_url, items, 4))
+    layers = stored_layers(stack.db_url)
+    differ = [f"{'answered' if o.caught else 'NOT answered'} as a risk: {o.item.text}"
+              for o, risk in zip(outcomes, expected, strict=True) if o.caught != risk]
+    assert not differ, "\n".join(differ)
+    assert any(expected) and not all(expected), "the sample has risks and negatives"
+    caught = [o.sender for o in outcomes if o.caught]
     assert all(layers.get(sender) in ("pattern", "model", "both", "classifier")
                for sender in caught), (
         "every safety response keeps a risk event with the layer that caught it")
