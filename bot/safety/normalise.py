@@ -18,7 +18,6 @@ _QUOTES = str.maketrans(
 
 # (pattern, replacement), applied in order on lower-cased text without apostrophes.
 _SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
-    (r"&", " and "),
     (r"\bmy self\b", "myself"),
     (r"\btuk\b", "took"),
     (r"\bi m\b", "im"),
@@ -107,7 +106,9 @@ def normalise(text: str) -> str:
     """
     t = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
     t = t.replace("'", "")
-    t = t.replace("-", " ").replace("_", " ").replace("/", " ")
+    # "&" is read as "and" before symbols are dropped: "and" breaks a clause ("not really &
+    # I want to die" is not a denial), and rules read "me and the baby".
+    t = t.replace("&", " and ").replace("-", " ").replace("_", " ").replace("/", " ")
     # Symbols and emoji become spaces; letters, digits and combining marks (needed by
     # Devanagari, Bengali, Arabic...) are kept.
     t = "".join(

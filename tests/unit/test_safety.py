@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from bot.safety import RISK_CATEGORIES, SafetyAssessment, assess, find_risks, rule_names
+from bot.safety.normalise import normalise
 
 SETS_DIR = Path(__file__).resolve().parents[1] / "safety"
 TRAINING_DATA = Path(__file__).resolve().parents[2] / "data" / "nlu"
@@ -265,6 +266,14 @@ def test_negation_does_not_hide_a_real_risk(text: str, category: str) -> None:
     result = assess(text)
     assert result.category == category, result
     assert result.reassure is False
+
+
+def test_an_ampersand_is_read_as_and() -> None:
+    # Dropped as a symbol, "&" joined the clauses: "not" (her answer to "how are you?") then
+    # governed "want to die", which was read as a denial.
+    assert normalise("Me & the baby") == "me and the baby"
+    assert assess("Not really & I want to die").category == "suicide"
+    assert assess("no & i want to die").category == "suicide"
 
 
 @pytest.mark.parametrize(
