@@ -108,9 +108,9 @@ def normalise(text: str) -> str:
     t = t.replace("'", "")
     # "&" is read as "and" before symbols are dropped: "and" breaks a clause ("not really &
     # I want to die" is not a denial), and rules read "me and the baby".
-    t = t.replace("&", " and ").replace("-", " ").replace("_", " ").replace("/", " ")
-    # Symbols and emoji become spaces; letters, digits and combining marks (needed by
-    # Devanagari, Bengali, Arabic...) are kept.
+    t = t.replace("&", " and ")
+    # Symbols and emoji (dashes, slashes and underscores too) become spaces; letters, digits
+    # and combining marks (needed by Devanagari, Bengali, Arabic...) are kept.
     t = "".join(
         ch if ch.isalnum() or ch.isspace() or ch in ".,!?;:" or unicodedata.category(ch)[0] == "M"
         else " "

@@ -285,6 +285,17 @@ def test_an_ampersand_is_read_as_and() -> None:
     assert assess("no & i want to die").category == "suicide"
 
 
+@pytest.mark.parametrize(("text", "category"), [
+    ("I took alllll my tablets", "overdose"),  # letter runs shortened
+    ("I want to kill my  self", "suicide"),  # a double space ("my self" -> "myself")
+    ("I've been having suicidal/dark thoughts", "suicide"),  # a slash is a word break
+    ("cant stop thinking about self_harm", "self_harm"),  # and so is an underscore
+])
+def test_typing_habits_do_not_hide_a_risk(text: str, category: str) -> None:
+    # From the mutation run over normalise.py: each of these fails when that step is lost.
+    assert assess(text).category == category
+
+
 @pytest.mark.parametrize(
     "text",
     [
