@@ -198,7 +198,7 @@ IDIOMS = [
     # What explains the words standing at her very first word (mutants of _excepted that
     # looked from the second character on).
     "Hubby snores all night, I could smother him with a pillow lol",
-    "Asked at my six week check about thoughts of harming myself and I said no",
+    "Asked at my six week check about suicidal thoughts and I said no",
     "Stretch marks in neat lines across my belly",
     "Nightmare last night that she stopped breathing",
     # "deserve" in another sentence is not her reason for the burn (a mutant of _excepted
