@@ -296,6 +296,33 @@ def test_typing_habits_do_not_hide_a_risk(text: str, category: str) -> None:
     assert assess(text).category == category
 
 
+@pytest.mark.parametrize(("text", "category"), [
+    ("I'm suiciiiidal", "suicide"),
+    ("I want to kill myselfffff", "suicide"),
+    ("i want to diiieeee", "suicide"),
+    ("feeeeling like ending it all", "suicide"),
+])
+def test_a_letter_stretched_out_of_a_single_one_still_reads(text: str, category: str) -> None:
+    # Runs are shortened to two letters ("kill", "off" keep theirs), which left "suiciidal"
+    # and "myselff" for no rule to match; the one-letter reading is tried next.
+    assert assess(text).category == category
+    assert find_risks(text)[0][0] == category
+
+
+@pytest.mark.parametrize("text", [
+    "i could killlll for a coffee",
+    "soooo tired of this",
+    "sooo done with nappies, she's finally asleeeep",
+])
+def test_stretched_letters_raise_no_risk_of_their_own(text: str) -> None:
+    assert assess(text).category is None
+
+
+def test_a_stretched_denial_is_still_a_denial() -> None:
+    result = assess("im not suiciiiidal just tired")
+    assert result.category is None and result.reassure is True
+
+
 @pytest.mark.parametrize(
     "text",
     [
