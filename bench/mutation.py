@@ -13,6 +13,12 @@ second run only tries mutants that have no result yet, or the ones named on the 
     .venv/bin/python bench/mutation.py                    # run, then print the summary
     .venv/bin/python bench/mutation.py --summary-only     # the summary of the last run
     .venv/bin/python bench/mutation.py 'bot.safety.matcher.*'   # re-run these mutants
+
+A profile (--profile NAME, PROFILES below) runs some modules against a narrower test selection,
+in a directory of its own (mutants-NAME/, ignored by git, beside links to the project), so its
+results and mutmut's test map never mix with the default run's:
+
+    .venv/bin/python bench/mutation.py --profile rules    # matcher.py and normalise.py
 """
 
 from __future__ import annotations
@@ -27,9 +33,32 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import toml
+
 ROOT = Path(__file__).resolve().parents[1]
 MUTMUT = ROOT / ".venv" / "bin" / "mutmut"
-LOG = ROOT / "mutants" / "mutation-run.log"
+
+# Profiles: keys of [tool.mutmut] (pyproject.toml) that a profile replaces. mutmut reads its
+# configuration from ./pyproject.toml and writes to ./mutants/, so a profile runs in
+# mutants-NAME/: links to the project's files and a pyproject.toml with these keys replaced.
+PROFILES: dict[str, dict[str, list[str]]] = {
+    # The rule net's text handling. Every test that calls assess() reaches these functions, so
+    # under the default selection a surviving mutant also ran the learned layer's tests, whose
+    # module fixture trains the classifier (one to two minutes a survivor). The rule net's own
+    # tests (the labelled sets, the rule examples, the emergencies, the component with a
+    # stand-in classifier) are what can tell a matcher or normalisation mutant apart.
+    "rules": {
+        "only_mutate": ["bot/safety/matcher.py", "bot/safety/normalise.py"],
+        "pytest_add_cli_args_test_selection": [
+            "tests/unit/test_safety.py",
+            "tests/unit/test_safety_emergencies.py",
+            "tests/unit/test_safety_rule_examples.py",
+            "tests/unit/test_safety_rulebook.py",
+            "tests/unit/test_safety_net_component.py",
+            "tests/unit/test_safety_net_decisions.py",
+        ],
+    },
+}
 
 # mutmut's exit codes of a mutant's test run (mutmut.stats.status_by_exit_code), by outcome.
 STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests",
@@ -39,26 +68,56 @@ STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests"
 COLUMNS = ("killed", "survived", "timeout", "no tests", "not checked", "other")
 
 
-def run_mutmut(names: list[str], max_children: int, niceness: int) -> int:
-    """Run mutmut (all mutants without a result, or the named ones); its progress goes to
-    mutants/mutation-run.log, being a spinner redrawn many times a second."""
-    (ROOT / "mutants").mkdir(exist_ok=True)
+def run_root(profile: str | None) -> Path:
+    """The directory mutmut runs in: the project itself, or a profile's mutants-NAME/."""
+    return ROOT if profile is None else ROOT / f"mutants-{profile}"
+
+
+def prepare_profile(profile: str) -> Path:
+    """mutants-NAME/: a link to each top-level file and folder of the project (the originals,
+    never copies, so mutmut copies the current code) and a pyproject.toml whose [tool.mutmut]
+    has the profile's keys. Rewritten only when it changes: mutmut keeps results across runs
+    and starts over when the test selection changes."""
+    root = run_root(profile)
+    root.mkdir(exist_ok=True)
+    for entry in ROOT.iterdir():
+        if entry.name in (".git", "pyproject.toml", "mutants") or entry.name.startswith(
+                "mutants-"):
+            continue
+        link = root / entry.name
+        if not link.is_symlink():
+            link.symlink_to(Path("..") / entry.name)
+    data = toml.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    data["tool"]["mutmut"].update(PROFILES[profile])
+    text = f"# Written by bench/mutation.py --profile {profile}: do not edit.\n" + toml.dumps(data)
+    target = root / "pyproject.toml"
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+    return root
+
+
+def run_mutmut(root: Path, names: list[str], max_children: int, niceness: int) -> int:
+    """Run mutmut in ``root`` (all mutants without a result, or the named ones); its progress
+    goes to mutants/mutation-run.log there, being a spinner redrawn many times a second."""
+    (root / "mutants").mkdir(exist_ok=True)
+    log_path = root / "mutants" / "mutation-run.log"
     command = ["nice", "-n", str(niceness), str(MUTMUT), "run", "--max-children",
                str(max_children), *names]
-    print("running:", " ".join(command[:6]), f"({len(names)} named mutants)" if names else "")
-    print("progress:", LOG)
+    print("running:", " ".join(command[:6]), f"({len(names)} named mutants)" if names else "",
+          "in", root)
+    print("progress:", log_path)
     started = time.monotonic()
-    with LOG.open("w") as log:
-        code = subprocess.call(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    with log_path.open("w") as log:
+        code = subprocess.call(command, cwd=root, stdout=log, stderr=subprocess.STDOUT)
     print(f"mutmut finished in {(time.monotonic() - started) / 60:.1f} min (exit code {code})")
     return code
 
 
-def _results() -> dict[str, dict[str, int | None]]:
+def _results(root: Path) -> dict[str, dict[str, int | None]]:
     """Source path -> {mutant name: exit code}, from mutmut's .meta files."""
     results = {}
-    for meta in sorted((ROOT / "mutants").rglob("*.py.meta")):
-        source = meta.relative_to(ROOT / "mutants").as_posix()[: -len(".meta")]
+    for meta in sorted((root / "mutants").rglob("*.py.meta")):
+        source = meta.relative_to(root / "mutants").as_posix()[: -len(".meta")]
         results[source] = json.loads(meta.read_text())["exit_code_by_key"]
     return results
 
@@ -82,9 +141,9 @@ def _function_lines(source: Path) -> dict[str, tuple[int, int]]:
     return spans
 
 
-def describe(name: str, source: str) -> tuple[int | None, str]:
+def describe(name: str, source: str, root: Path = ROOT) -> tuple[int | None, str]:
     """The line of the original file a mutant changes, and the change (old -> new)."""
-    os.chdir(ROOT)
+    os.chdir(root)
     from mutmut.mutation.diff_apply import get_diff_for_mutant  # needs [tool.mutmut]
 
     diff = get_diff_for_mutant(name, path=source).splitlines()
@@ -98,11 +157,11 @@ def describe(name: str, source: str) -> tuple[int | None, str]:
     return line, f"{' / '.join(old) or '?'}  ->  {' / '.join(new) or '(removed)'}"
 
 
-def summary(show_diffs: bool = True) -> int:
+def summary(root: Path = ROOT, show_diffs: bool = True) -> int:
     """Print mutants per module by outcome and the survivors; the number of survivors."""
-    results = _results()
+    results = _results(root)
     if not results:
-        print("No mutmut results in mutants/: run bench/mutation.py first.")
+        print(f"No mutmut results in {root / 'mutants'}: run bench/mutation.py first.")
         return 0
     totals: Counter[str] = Counter()
     print(f"\n{'module':48} {'mutants':>7} " + " ".join(f"{c:>11}" for c in COLUMNS))
@@ -120,7 +179,7 @@ def summary(show_diffs: bool = True) -> int:
         for source, name in survivors:
             status = _status(results[source][name])
             if show_diffs:
-                line, change = describe(name, source)
+                line, change = describe(name, source, root)
                 print(f"  {source}:{line}  {name.rsplit('.', 1)[-1]}  [{status}]\n      {change}")
             else:
                 print(f"  {name}  [{status}]")
@@ -136,12 +195,19 @@ def main() -> None:
                         help="mutants tested at once (default 1: the machine is shared)")
     parser.add_argument("--nice", type=int, default=10, help="niceness of the run")
     parser.add_argument("--no-diffs", action="store_true", help="list survivors by name only")
+    parser.add_argument("--profile", choices=sorted(PROFILES),
+                        help="run (or summarise) a profile in mutants-PROFILE/ instead of the "
+                             "default run of [tool.mutmut]")
     args = parser.parse_args()
     if not MUTMUT.exists():
         sys.exit(f"{MUTMUT} is missing: install the test extras (`make install`).")
+    if args.profile is None or args.summary_only:
+        root = run_root(args.profile)
+    else:
+        root = prepare_profile(args.profile)
     if not args.summary_only:
-        run_mutmut(args.mutants, args.max_children, args.nice)
-    summary(show_diffs=not args.no_diffs)
+        run_mutmut(root, args.mutants, args.max_children, args.nice)
+    summary(root, show_diffs=not args.no_diffs)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.safety.normalise import normalise
+from bot.safety.normalise import STRETCHED, normalise
 from bot.safety.rulebook import RISK_CATEGORIES, Rule, fragments, rules
 
 # When one message matches several categories, the most time-critical wins. A physical
@@ -350,11 +350,29 @@ def _find_matches(text: str, excepted: set[str] | None = None) -> list[_Match]:
 # --------------------------------------------------------------------------------------------
 
 
+def _read(text: str) -> tuple[str, list[_Match], set[str]]:
+    """The normalised text, the rules' matches in it and the categories their exceptions
+    explained. A letter stretched to three or more is first shortened to two ("feeeel" ->
+    "feel", keeping the double letters of "kill" and "off"); when that reading finds no risk,
+    it is shortened to one ("suiciiiidal", "kill myselfffff") and read again, denials
+    included ("not suiciiiidal, just tired")."""
+    excepted: set[str] = set()
+    normalised = normalise(text)
+    matches = _find_matches(normalised, excepted)
+    if STRETCHED.search(text) and not any(not m.negated for m in matches):
+        single_excepted: set[str] = set()
+        single = normalise(text, stretched_to=1)
+        single_matches = _find_matches(single, single_excepted)
+        if any(not m.negated for m in single_matches) or (single_matches and not matches):
+            return single, single_matches, single_excepted
+    return normalised, matches, excepted
+
+
 def find_risks(text: str) -> list[tuple[str, str]]:
     """Every (category, rule name) that fired un-negated, in priority order. For debugging."""
     if not text or not text.strip():
         return []
-    matches = [m for m in _find_matches(normalise(text)) if not m.negated]
+    matches = [m for m in _read(text)[1] if not m.negated]
     order = {category: index for index, category in enumerate(CATEGORY_PRIORITY)}
     matches.sort(key=lambda m: (order[m.rule.category], m.start))
     seen: set[str] = set()
@@ -370,9 +388,7 @@ def assess(text: str) -> SafetyAssessment:
     """Assess one message. Never raises on odd input (empty, huge, emoji, other scripts)."""
     if not isinstance(text, str) or not text.strip():
         return NO_RISK
-    excepted: set[str] = set()
-    normalised = normalise(text)
-    matches = _find_matches(normalised, excepted)
+    normalised, matches, excepted = _read(text)
     live = [m for m in matches if not m.negated]
     if live:
         order = {category: index for index, category in enumerate(CATEGORY_PRIORITY)}

@@ -18,7 +18,6 @@ _QUOTES = str.maketrans(
 
 # (pattern, replacement), applied in order on lower-cased text without apostrophes.
 _SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
-    (r"&", " and "),
     (r"\bmy self\b", "myself"),
     (r"\btuk\b", "took"),
     (r"\bi m\b", "im"),
@@ -96,26 +95,32 @@ _SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
     ),
 )
 _SUBSTITUTIONS_COMPILED = tuple((re.compile(p), r) for p, r in _SUBSTITUTIONS)
+#: A letter typed three or more times running ("suiciiiidal").
+STRETCHED = re.compile(r"([a-z])\1{2,}", re.IGNORECASE)
 
 
-def normalise(text: str) -> str:
+def normalise(text: str, stretched_to: int = 2) -> str:
     """Lower-case, unify quotes and contractions, drop apostrophes and symbols.
 
     Keeps sentence punctuation (. , ! ? ; : and newlines) because clause boundaries matter
     for negation. Letters repeated three or more times are shortened to two ("sooooo" ->
-    "soo", "diiiie" -> "diie"), which is why some rules allow a repeated letter.
+    "soo", "diiiie" -> "diie"), which is why some rules allow a repeated letter; with
+    ``stretched_to=1``, to one ("suiciiiidal" -> "suicidal", "myselfffff" -> "myself"), which
+    the matcher tries when the first reading finds no risk.
     """
     t = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
     t = t.replace("'", "")
-    t = t.replace("-", " ").replace("_", " ").replace("/", " ")
-    # Symbols and emoji become spaces; letters, digits and combining marks (needed by
-    # Devanagari, Bengali, Arabic...) are kept.
+    # "&" is read as "and" before symbols are dropped: "and" breaks a clause ("not really &
+    # I want to die" is not a denial), and rules read "me and the baby".
+    t = t.replace("&", " and ")
+    # Symbols and emoji (dashes, slashes and underscores too) become spaces; letters, digits
+    # and combining marks (needed by Devanagari, Bengali, Arabic...) are kept.
     t = "".join(
         ch if ch.isalnum() or ch.isspace() or ch in ".,!?;:" or unicodedata.category(ch)[0] == "M"
         else " "
         for ch in t
     )
-    t = re.sub(r"([a-z])\1{2,}", r"\1\1", t)
+    t = re.sub(r"([a-z])\1{2,}", r"\1" * stretched_to, t)
     t = re.sub(r"[ \t\r\f\v]+", " ", t)
     for pattern, replacement in _SUBSTITUTIONS_COMPILED:
         t = pattern.sub(replacement, t)

@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from bot.safety import RISK_CATEGORIES, SafetyAssessment, assess, find_risks, rule_names
+from bot.safety.normalise import normalise
 
 SETS_DIR = Path(__file__).resolve().parents[1] / "safety"
 TRAINING_DATA = Path(__file__).resolve().parents[2] / "data" / "nlu"
@@ -194,6 +195,15 @@ IDIOMS = [
     "I'd die of embarrassment",
     "so knackered I could actually die haha",
     "my partner snores all night, I could smother him with a pillow lol",
+    # What explains the words standing at her very first word (mutants of _excepted that
+    # looked from the second character on).
+    "Hubby snores all night, I could smother him with a pillow lol",
+    "Asked at my six week check about suicidal thoughts and I said no",
+    "Stretch marks in neat lines across my belly",
+    "Nightmare last night that she stopped breathing",
+    # "deserve" in another sentence is not her reason for the burn (a mutant of _excepted
+    # looked for intent words to the end of the message).
+    "Burnt myself on the oven. I deserve a takeaway tonight",
     "I used to self harm years ago but I've been well for a long time now",
     "the health visitor asked if I'd had thoughts of hurting myself and I said no",
     "I overdosed when I was 19, I'm 35 now and in a much better place",
@@ -265,6 +275,52 @@ def test_negation_does_not_hide_a_real_risk(text: str, category: str) -> None:
     result = assess(text)
     assert result.category == category, result
     assert result.reassure is False
+
+
+def test_an_ampersand_is_read_as_and() -> None:
+    # Dropped as a symbol, "&" joined the clauses: "not" (her answer to "how are you?") then
+    # governed "want to die", which was read as a denial.
+    assert normalise("Me & the baby") == "me and the baby"
+    assert assess("Not really & I want to die").category == "suicide"
+    assert assess("no & i want to die").category == "suicide"
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("I took alllll my tablets", "overdose"),  # letter runs shortened
+    ("I want to kill my  self", "suicide"),  # a double space ("my self" -> "myself")
+    ("I've been having suicidal/dark thoughts", "suicide"),  # a slash is a word break
+    ("cant stop thinking about self_harm", "self_harm"),  # and so is an underscore
+])
+def test_typing_habits_do_not_hide_a_risk(text: str, category: str) -> None:
+    # From the mutation run over normalise.py: each of these fails when that step is lost.
+    assert assess(text).category == category
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("I'm suiciiiidal", "suicide"),
+    ("I want to kill myselfffff", "suicide"),
+    ("i want to diiieeee", "suicide"),
+    ("feeeeling like ending it all", "suicide"),
+])
+def test_a_letter_stretched_out_of_a_single_one_still_reads(text: str, category: str) -> None:
+    # Runs are shortened to two letters ("kill", "off" keep theirs), which left "suiciidal"
+    # and "myselff" for no rule to match; the one-letter reading is tried next.
+    assert assess(text).category == category
+    assert find_risks(text)[0][0] == category
+
+
+@pytest.mark.parametrize("text", [
+    "i could killlll for a coffee",
+    "soooo tired of this",
+    "sooo done with nappies, she's finally asleeeep",
+])
+def test_stretched_letters_raise_no_risk_of_their_own(text: str) -> None:
+    assert assess(text).category is None
+
+
+def test_a_stretched_denial_is_still_a_denial() -> None:
+    result = assess("im not suiciiiidal just tired")
+    assert result.category is None and result.reassure is True
 
 
 @pytest.mark.parametrize(
@@ -457,3 +513,92 @@ def test_find_risks_names_each_rule_once_in_the_order_of_the_message() -> None:
 def test_until_takes_a_denial_back_whatever_follows_it(text: str, category: str) -> None:
     # "until" needs no time word after it ("last night", "now") to take the denial back.
     assert assess(text).category == category
+
+
+# ------------------------------------------------- from mutation testing (matcher.py) ----
+# Each of these was written from a mutant of bot/safety/matcher.py that no test noticed
+# (docs/testing.md, "Mutation testing"); the mutant is named in the comment.
+
+
+def test_who_a_risk_is_about_is_read_in_its_own_sentence() -> None:
+    # _sentence_bounds: find instead of rfind read back to the first full stop, so her mum,
+    # two sentences earlier, became the one who wants to die.
+    assert assess("Morning. My mum's been round all day. Honestly just want to die."
+                  ).category == "suicide"
+
+
+@pytest.mark.parametrize("text", ["The woman writing this wants to die",
+                                  "I said my friend wants to die but its me"])
+def test_saying_it_is_her_keeps_a_risk_told_in_the_third_person(text: str) -> None:
+    # _about_someone_else: "that's me" returning True made it about someone else.
+    assert assess(text).category == "suicide"
+
+
+def test_a_risk_before_the_but_is_not_what_the_but_brings_in() -> None:
+    # _taking_back_contrast: end - start for end + start moved the contrast back, so the
+    # violence she names before "but" counted as what the "but" brought in, and her denial
+    # ("but sometimes I wonder") stood.
+    text = "I don't want to die, my partner hits me, but sometimes I wonder"
+    assert assess(text).category == "suicide"
+    assert find_risks(text) == [("suicide", "suicide.want_to_die"),
+                                ("danger_at_home", "danger_at_home.partner_violence")]
+
+
+def test_a_but_before_a_denial_does_not_make_it_less_plain() -> None:
+    # assess: searching for a contrast from the start of the message, not after the denial.
+    result = assess("Sorry to bother you but I'm not suicidal, just really tired")
+    assert result.reassure is True
+    assert result.explained == frozenset(RISK_CATEGORIES)
+
+
+def test_a_denial_of_two_risks_names_the_first_she_wrote() -> None:
+    # assess: min() without its key (or a key of None) took the first rule in rulebook order.
+    result = assess("I don't self harm and I'm not suicidal")
+    assert (result.category, result.pattern, result.reassure) == (
+        None, "self_harm.self_harm_words", True)
+
+
+def test_an_accident_is_explained_without_a_kind_word() -> None:
+    # assess: reassure=None for reassure=False when only an exception explained the match.
+    assert assess("I burnt myself on the oven") == SafetyAssessment(
+        category=None, pattern=None, reassure=False, explained=frozenset({"self_harm"}))
+
+
+def test_a_joke_about_her_partner_does_not_explain_a_thought_about_the_baby_much_later() -> None:
+    # _excepted: the partner joke searched from the start of the message, not from 200
+    # characters before the match, so the joke in her first line hid the thought in her last.
+    text = ("My husband snores so loud I could smother him lol. Anyway, the real reason I am "
+            "writing: since she was born I have been so low and not sleeping, the health "
+            "visitor gave me your number and I have been meaning to message for weeks, it is "
+            "hard to say. I keep getting thoughts of smothering the baby when she cries.")
+    assert assess(text).category == "harm_baby"
+
+
+@pytest.mark.parametrize("text", ["I burnt myself with the iron to cope",
+                                  "I burn myself on the oven because I deserve it"])
+def test_intent_in_the_same_sentence_undoes_an_accident(text: str) -> None:
+    # _excepted: intent words looked for only after the sentence, so "with the iron" and
+    # "on the oven" read as accidents.
+    assert assess(text).category == "self_harm"
+
+
+def test_a_different_risk_after_the_but_leaves_the_denial_standing() -> None:
+    # _find_matches: without the check for a separate risk after the contrast, "but lately"
+    # took the denial back and she was answered as suicidal, not as cutting herself.
+    text = "I'm not suicidal, but lately I've been cutting myself again"
+    assert assess(text).category == "self_harm"
+    assert {category for category, _ in find_risks(text)} == {"self_harm"}
+
+
+def test_a_contrast_in_the_next_sentence_does_not_take_a_denial_back() -> None:
+    # _find_matches and _sentence_bounds: the contrast was looked for to the end of the
+    # message when the sentence's end was lost.
+    result = assess("I'm not suicidal or anything. But lately I just feel so flat")
+    assert (result.category, result.reassure) == (None, True)
+
+
+def test_a_greeting_does_not_end_the_sentence_a_denial_is_taken_back_in() -> None:
+    # _sentence_bounds: the next sentence break searched from the start of the message found
+    # the one after "Hi", before the denial, so nothing after it could take it back.
+    assert assess("Hi. I'd never want to hurt him but I keep getting these thoughts"
+                  ).category == "harm_baby"
