@@ -74,6 +74,13 @@ def confirmation_slots(slots: Mapping[str, Any], in_form: bool) -> dict[str, Any
     request); unless a safety question was waiting: that is asked again first, and its own
     rules take her back.
     """
+    if slots.get("awaiting_delete_confirm"):
+        # Asked again ("delete it" read as another request): where she was has not changed.
+        return {"awaiting_delete_confirm": True,
+                "delete_resume": bool(slots.get("delete_resume")),
+                "delete_pending_safety": slots.get("delete_pending_safety"),
+                "awaiting_safety_check": False, "awaiting_check_in": False,
+                "requested_slot": None}
     pending = pending_safety_question(slots)
     return {
         "awaiting_delete_confirm": True,

@@ -71,6 +71,19 @@ def test_asking_to_confirm_pauses_the_form(slots: dict[str, Any], in_form: bool,
     assert asked["awaiting_safety_check"] is False and asked["awaiting_check_in"] is False
 
 
+@pytest.mark.parametrize("pending", [None, deletion.SAFETY_CHECK])
+def test_asked_again_she_goes_back_to_where_she_was_before_the_first_ask(
+        pending: str | None) -> None:
+    """"delete it" at the confirmation is read as another request: it is asked again, and a
+    "no" then still resumes the form (or asks the safety question) as the first ask would."""
+    first = deletion.confirmation_slots(
+        {"consent": "given", "awaiting_safety_check": pending is not None}, in_form=True)
+    again = deletion.confirmation_slots({"consent": "given", **first}, in_form=False)
+    assert again == first
+    assert again["delete_resume"] is (pending is None)
+    assert again["delete_pending_safety"] == pending
+
+
 @pytest.mark.parametrize(("waiting", "pending", "restored"), [
     ({"awaiting_safety_check": True}, deletion.SAFETY_CHECK, "awaiting_safety_check"),
     ({"awaiting_check_in": True}, deletion.CHECK_IN, "awaiting_check_in"),
