@@ -102,6 +102,12 @@ class CheckDeletion(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[dict[str, Any]]:
+        text = (tracker.latest_message or {}).get("text")
+        if (tracker.get_slot("awaiting_delete_confirm")
+                and deletion.confirms_by_asking_again(text)):
+            return [SlotSet("awaiting_delete_confirm", False),
+                    SlotSet("delete_pending_safety", None), SlotSet("delete_resume", False),
+                    *delete_everything(dispatcher, tracker)]
         say(dispatcher, "delete_confirm")
         slots = deletion.confirmation_slots(
             tracker.slots, in_form=tracker.active_loop.get("name") == "intake_form")

@@ -46,6 +46,13 @@ def confirms_deletion(text: str | None, intent: str | None) -> bool:
     return intent == YES_INTENT
 
 
+def confirms_by_asking_again(text: str | None) -> bool:
+    """Asked to confirm, she asks to delete again ("yes delete it", "just delete it all"; the
+    intent model reads a typed "Yes, delete it" as another request): a yes, unless her words
+    say no ("no don't delete it") or ask something."""
+    return not is_question(text) and read_short_answer(text or "") in (None, "yes")
+
+
 def ends_intake(text: str | None, intent: str | None) -> bool:
     """A message read as stop or goodbye ends the intake, unless it asks something."""
     return intent in ENDING_INTENTS and not is_question(text)

@@ -149,6 +149,31 @@ async def test_her_yes_deletes_the_record_and_contact(
     assert ran.slots["deleted"] is True and ran.slots["format_preference"] is None
 
 
+@pytest.mark.parametrize("text", ["Yes, delete it", "just delete it all please"])
+async def test_asked_to_confirm_she_asks_again_and_that_is_her_yes(
+        domain: DomainDict, records: IntakeRepository, text: str) -> None:
+    # The intent model reads a typed "Yes, delete it" as another request: asking her again
+    # would loop on the one question she has answered.
+    slots = _with_her_answers(records)
+    ran = await run_action("action_check_deletion", tracker(
+        domain, text=text, intent="delete_data",
+        slots={**slots, "awaiting_delete_confirm": True, "delete_resume": True}), domain)
+    assert records.get(SENDER) is None and records.contact(SENDER) is None
+    assert "I've deleted the answers" in ran.text
+    assert ran.slots["awaiting_delete_confirm"] is False and ran.slots["deleted"] is True
+
+
+@pytest.mark.parametrize("text", ["no don't delete it", "delete what?"])
+async def test_asked_again_with_a_no_or_a_question_she_is_asked_again(
+        domain: DomainDict, records: IntakeRepository, text: str) -> None:
+    slots = _with_her_answers(records)
+    ran = await run_action("action_check_deletion", tracker(
+        domain, text=text, intent="delete_data",
+        slots={**slots, "awaiting_delete_confirm": True, "delete_resume": True}), domain)
+    assert ran.text.startswith("Just to check: would you like me to delete everything")
+    assert records.get(SENDER) is not None and records.contact(SENDER) is not None
+
+
 @pytest.mark.parametrize("other", [("/deny", "deny"), ("no", "affirm"),
                                    ("what do you mean?", "affirm"),
                                    ("is it free", "faq_cost")])
