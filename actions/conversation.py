@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import (
     ask_again_if_safe,
+    intent_of,
     repository,
     say,
     site_for,
@@ -18,7 +19,7 @@ from actions.common import (
     sync_record,
     utter,
 )
-from bot.conversation import answers
+from bot.conversation import answers, deletion
 from bot.conversation.answers import Reply
 
 
@@ -69,22 +70,77 @@ class Stop(Action):
                 SlotSet("requested_slot", None)]
 
 
+def delete_everything(dispatcher: CollectingDispatcher,
+                      tracker: Tracker) -> list[dict[str, Any]]:
+    """Record and contact details go, nothing more is kept; the events that forget her answers."""
+    repository().delete_conversation(tracker.sender_id)
+    say(dispatcher, "deleted")
+    cleared = [SlotSet(name, None) for name in (
+        "referral_source", "perinatal_stage", "format_preference", "mode_preferences",
+        "time_preferences", "concerns", "motivators", "take_up_intent", "decline_reason",
+        "contact_requested", "preferred_contact", "contact_detail")]
+    return [*cleared, SlotSet("deleted", True), SlotSet("consent", "declined"),
+            SlotSet("stopped", True), ActiveLoop(None), SlotSet("requested_slot", None)]
+
+
 class DeleteData(Action):
-    """Honours a deletion request at once: record and contact details go, nothing more is kept."""
+    """Deletes at once: run only once she has said yes to deleting (action_check_deletion)."""
 
     def name(self) -> str:
         return "action_delete_data"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[dict[str, Any]]:
-        repository().delete_conversation(tracker.sender_id)
-        say(dispatcher, "deleted")
-        cleared = [SlotSet(name, None) for name in (
-            "referral_source", "perinatal_stage", "format_preference", "mode_preferences",
-            "time_preferences", "concerns", "motivators", "take_up_intent", "decline_reason",
-            "contact_requested", "preferred_contact", "contact_detail")]
-        return [*cleared, SlotSet("deleted", True), SlotSet("consent", "declined"),
-                SlotSet("stopped", True), ActiveLoop(None), SlotSet("requested_slot", None)]
+        return delete_everything(dispatcher, tracker)
+
+
+class CheckDeletion(Action):
+    """She asked to delete (or was read so): ask her first, the form paused meanwhile."""
+
+    def name(self) -> str:
+        return "action_check_deletion"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[dict[str, Any]]:
+        text = (tracker.latest_message or {}).get("text")
+        if (tracker.get_slot("awaiting_delete_confirm")
+                and deletion.confirms_by_asking_again(text)):
+            return [SlotSet("awaiting_delete_confirm", False),
+                    SlotSet("delete_pending_safety", None), SlotSet("delete_resume", False),
+                    *delete_everything(dispatcher, tracker)]
+        say(dispatcher, "delete_confirm")
+        slots = deletion.confirmation_slots(
+            tracker.slots, in_form=tracker.active_loop.get("name") == "intake_form")
+        return [*site_slot(tracker), *(SlotSet(name, value) for name, value in slots.items()),
+                ActiveLoop(None)]
+
+
+class DeletionAnswer(Action):
+    """Her answer to "would you like me to delete everything?": a clear yes deletes; anything
+    else keeps everything, and she goes back to where she was (the rules resume the form when
+    ``delete_resume`` is still set)."""
+
+    def name(self) -> str:
+        return "action_deletion_answer"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[dict[str, Any]]:
+        done = [SlotSet("awaiting_delete_confirm", False), SlotSet("delete_pending_safety", None)]
+        text = (tracker.latest_message or {}).get("text")
+        if deletion.confirms_deletion(text, intent_of(tracker)):
+            return [*done, SlotSet("delete_resume", False), *delete_everything(dispatcher,
+                                                                               tracker)]
+        say(dispatcher, "delete_kept")
+        kept = deletion.kept_slots(tracker.slots)
+        pending = tracker.get_slot("delete_pending_safety")
+        if pending == deletion.SAFETY_CHECK:
+            say(dispatcher, "safety_ask_safe")
+        elif pending == deletion.CHECK_IN:
+            say(dispatcher, "safety_check_in")
+        elif not kept["delete_resume"] and not (tracker.get_slot("completed")
+                                                 or tracker.get_slot("stopped")):
+            say(dispatcher, "carry_on_offer")
+        return [SlotSet(name, value) for name, value in kept.items()]
 
 
 class ConfirmChange(Action):

@@ -75,6 +75,9 @@ class SafetyResponse(Action):
                     codebook.appended(tracker.get_slot("risk_categories"), caught.category)),
             SlotSet("awaiting_safety_check", answers.asks_if_safe(caught.category)),
             SlotSet("awaiting_check_in", False),
+            # A risk at "would you like me to delete everything?" answers it: nothing is
+            # deleted, and her next "yes" is not read as one to deleting.
+            SlotSet("awaiting_delete_confirm", False),
         ]
         # After a check-in, the message she typed is the one the check-in was about.
         message = (_checked_message(tracker) if caught.check_in
@@ -114,6 +117,7 @@ class SafetyCheckIn(Action):
         return [*site_slot(tracker),
                 SlotSet("awaiting_check_in", True),
                 SlotSet("awaiting_safety_check", False),
+                SlotSet("awaiting_delete_confirm", False),
                 SlotSet("check_in_resume", resume),
                 SlotSet("check_in_category", note.get("category")),
                 SlotSet("check_in_score", note.get("score")),

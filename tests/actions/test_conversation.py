@@ -107,3 +107,124 @@ async def test_the_close_is_not_repeated(domain: DomainDict) -> None:
     ran = await run_action("action_close", tracker(domain, slots={"completed": True}), domain)
     assert "We've been through everything" in ran.text
     assert ran.events == []
+
+
+def _with_her_answers(records: IntakeRepository) -> dict:
+    slots = {"consent": "given", "format_preference": "group"}
+    records.upsert(SENDER, record_fields(slots, "northbrook"))
+    records.save_contact(SENDER, "phone", "07700900123")
+    return slots
+
+
+async def test_a_deletion_request_is_confirmed_first_and_deletes_nothing(
+        domain: DomainDict, records: IntakeRepository) -> None:
+    slots = _with_her_answers(records)
+    ran = await run_action("action_check_deletion", tracker(
+        domain, text="hey, my HV said i should talk to you", intent="delete_data",
+        active_loop="intake_form", slots={**slots, "requested_slot": "mode_preferences"}),
+        domain)
+    assert ran.text == ("Just to check: would you like me to delete everything you've told me? "
+                        "This can't be undone.")
+    assert [b["title"] for b in ran.messages[0]["buttons"]] == [
+        "Yes, delete it", "No, keep my answers"]
+    assert ran.buttons == ["/affirm", "/deny"]
+    assert ran.slots["awaiting_delete_confirm"] is True and ran.slots["delete_resume"] is True
+    assert ran.slots["requested_slot"] is None
+    assert {"event": "active_loop", "name": None, "timestamp": None} in ran.events
+    assert records.get(SENDER) is not None and records.contact(SENDER) is not None
+
+
+@pytest.mark.parametrize("yes", [("/affirm", "affirm"), ("yeah go on", "affirm"),
+                                 ("ok", "nlu_fallback")])
+async def test_her_yes_deletes_the_record_and_contact(
+        domain: DomainDict, records: IntakeRepository, yes: tuple[str, str]) -> None:
+    slots = _with_her_answers(records)
+    text, intent = yes
+    ran = await run_action("action_deletion_answer", tracker(
+        domain, text=text, intent=intent,
+        slots={**slots, "awaiting_delete_confirm": True, "delete_resume": True}), domain)
+    assert records.get(SENDER) is None and records.contact(SENDER) is None
+    assert "I've deleted the answers" in ran.text
+    assert ran.slots["awaiting_delete_confirm"] is False and ran.slots["delete_resume"] is False
+    assert ran.slots["deleted"] is True and ran.slots["format_preference"] is None
+
+
+@pytest.mark.parametrize("text", ["Yes, delete it", "just delete it all please"])
+async def test_asked_to_confirm_she_asks_again_and_that_is_her_yes(
+        domain: DomainDict, records: IntakeRepository, text: str) -> None:
+    # The intent model reads a typed "Yes, delete it" as another request: asking her again
+    # would loop on the one question she has answered.
+    slots = _with_her_answers(records)
+    ran = await run_action("action_check_deletion", tracker(
+        domain, text=text, intent="delete_data",
+        slots={**slots, "awaiting_delete_confirm": True, "delete_resume": True}), domain)
+    assert records.get(SENDER) is None and records.contact(SENDER) is None
+    assert "I've deleted the answers" in ran.text
+    assert ran.slots["awaiting_delete_confirm"] is False and ran.slots["deleted"] is True
+
+
+@pytest.mark.parametrize("text", ["no don't delete it", "delete what?"])
+async def test_asked_again_with_a_no_or_a_question_she_is_asked_again(
+        domain: DomainDict, records: IntakeRepository, text: str) -> None:
+    slots = _with_her_answers(records)
+    ran = await run_action("action_check_deletion", tracker(
+        domain, text=text, intent="delete_data",
+        slots={**slots, "awaiting_delete_confirm": True, "delete_resume": True}), domain)
+    assert ran.text.startswith("Just to check: would you like me to delete everything")
+    assert records.get(SENDER) is not None and records.contact(SENDER) is not None
+
+
+@pytest.mark.parametrize("other", [("/deny", "deny"), ("no", "affirm"),
+                                   ("what do you mean?", "affirm"),
+                                   ("is it free", "faq_cost")])
+async def test_anything_else_keeps_everything_and_goes_back_to_the_form(
+        domain: DomainDict, records: IntakeRepository, other: tuple[str, str]) -> None:
+    slots = _with_her_answers(records)
+    text, intent = other
+    ran = await run_action("action_deletion_answer", tracker(
+        domain, text=text, intent=intent,
+        slots={**slots, "awaiting_delete_confirm": True, "delete_resume": True}), domain)
+    assert ran.text == "That's fine, nothing has been deleted."
+    assert ran.slots == {"awaiting_delete_confirm": False, "delete_resume": True,
+                         "delete_pending_safety": None}
+    assert records.get(SENDER)["format_preference"] == "group"
+    assert records.contact(SENDER) is not None
+
+
+async def test_kept_after_the_end_nothing_more_is_asked(domain: DomainDict) -> None:
+    ran = await run_action("action_deletion_answer", tracker(
+        domain, text="no", intent="deny",
+        slots={"completed": True, "awaiting_delete_confirm": True, "delete_resume": False}),
+        domain)
+    assert ran.text == "That's fine, nothing has been deleted."
+    assert ran.slots["delete_resume"] is False
+
+
+async def test_kept_outside_the_form_she_is_offered_to_carry_on(domain: DomainDict) -> None:
+    ran = await run_action("action_deletion_answer", tracker(
+        domain, text="no", intent="deny", slots={
+            "consent": "given", "awaiting_delete_confirm": True, "delete_resume": False}),
+        domain)
+    assert ran.messages[-1]["text"] == "Shall we carry on?"
+
+
+async def test_a_safety_question_waiting_is_asked_again_once_she_keeps_her_answers(
+        domain: DomainDict) -> None:
+    asked = await run_action("action_check_deletion", tracker(
+        domain, text="delete it", intent="delete_data",
+        slots={"consent": "given", "awaiting_safety_check": True, "risk_flag": True}), domain)
+    assert asked.slots["awaiting_safety_check"] is False
+    assert asked.slots["delete_pending_safety"] == "safety_check"
+    ran = await run_action("action_deletion_answer", tracker(
+        domain, text="no", intent="deny", slots={"consent": "given", **asked.slots}), domain)
+    assert ran.messages[-1]["text"] == "Are you safe right now? I'm here."
+    assert ran.slots["awaiting_safety_check"] is True and ran.slots["delete_resume"] is False
+
+
+async def test_a_check_in_waiting_is_asked_again_once_she_keeps_her_answers(
+        domain: DomainDict) -> None:
+    ran = await run_action("action_deletion_answer", tracker(
+        domain, text="no", intent="deny", slots={
+            "awaiting_delete_confirm": True, "delete_pending_safety": "check_in"}), domain)
+    assert "are you having thoughts of hurting yourself or your baby?" in ran.text
+    assert ran.slots["awaiting_check_in"] is True

@@ -32,7 +32,7 @@ async def test_risk_gets_the_response_the_flag_the_event_and_ends_the_form(
     assert "Are you safe right now?" in ran.text
     assert ran.slots == {"site": "northbrook", "risk_flag": True,
                          "risk_categories": ["self_harm"], "awaiting_safety_check": True,
-                         "awaiting_check_in": False}
+                         "awaiting_check_in": False, "awaiting_delete_confirm": False}
     assert {"event": "active_loop", "name": None, "timestamp": None} in ran.events
     [event] = RiskRepository(database).events()
     assert (event["conversation_id"], event["category"], event["layer"], event["message"]) == (
@@ -102,7 +102,8 @@ async def test_the_check_in_asks_directly_and_steps_out_of_the_form(domain: Doma
                         "yourself or your baby?")
     assert ran.buttons == ["/affirm", "/deny", "/not_sure"]
     assert ran.slots == {"site": "northbrook", "awaiting_check_in": True,
-                         "awaiting_safety_check": False, "check_in_resume": True,
+                         "awaiting_safety_check": False, "awaiting_delete_confirm": False,
+                         "check_in_resume": True,
                          "check_in_category": "harm_baby", "check_in_score": 0.61,
                          "check_in_question": None, "requested_slot": None}
     assert {"event": "active_loop", "name": None, "timestamp": None} in ran.events

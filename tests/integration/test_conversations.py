@@ -118,6 +118,19 @@ def test_safety_interrupts_the_form_and_flags(chat: Chat, repo) -> None:
     assert chat.say("carry on") == question
 
 
+def test_a_question_read_as_goodbye_does_not_end_the_intake(chat: Chat, repo) -> None:
+    """The trained pipeline reads "is that it, bye?" as not understood (bot/runtime/
+    nlu_questions.py): she is helped to rephrase and asked the question again."""
+    chat.say("hi")
+    chat.say("yes")
+    question = chat.say("ok")
+    reply = chat.say("is that it, bye?")
+    assert "we'll stop here" not in reply
+    assert "didn't quite follow" in reply and reply.endswith(question.splitlines()[-1])
+    assert repo.get(chat.sender)["completed"] is False
+    assert "we'll stop here" in chat.say("bye")  # a goodbye with no question still ends it
+
+
 def test_change_of_answer_is_recorded(chat: Chat, repo) -> None:
     for text in ("hi", "yes", "ok", "a group", "video"):
         chat.say(text)

@@ -2,19 +2,19 @@
 
 For every state a conversation can be in (each question of the intake form, and the states
 outside it: her very first message, consent declined, the safety check-in, the safety
-question, after the intake is complete, after she said stop), every message of a bank of
-off-script answers is sent, in a conversation of its own, to the RUNNING assistant over Rasa's
-REST webhook; each must get at least one message with text, not the "something went wrong"
-message, and the assistant must end its turn (Rasa's tracker back at ``action_listen``): when
-its circuit breaker stops a loop of actions instead, every later message in that conversation
-gets an empty reply. Each (state, message) pair is a test of its own.
+question, after the intake is complete, after she said stop, asked to confirm a deletion),
+every message of a bank of off-script answers is sent, in a conversation of its own, to the
+RUNNING assistant over Rasa's REST webhook; each must get at least one message with text, not
+the "something went wrong" message, and the assistant must end its turn (Rasa's tracker back at
+``action_listen``): when its circuit breaker stops a loop of actions instead, every later
+message in that conversation gets an empty reply. Each (state, message) pair is a test of its own.
 
 Each state is reached from a fresh conversation by its path (button payloads and a few plain
 answers), and checked: the last turn says that question's text from the message catalogue, and
 for the form's questions the tracker's ``requested_slot`` is that question.
 
 Cost. A turn takes half a second to a second on two busy cores, and more conversations at once
-barely help (Rasa is CPU-bound), so replaying each state's whole path for each of the 273 cases
+barely help (Rasa is CPU-bound), so replaying each state's whole path for each of the 286 cases
 (about 2,300 turns) would take over 15 minutes. Instead each state is driven once, and each
 case gets a copy of that conversation under a new sender id: a *fork*, made by copying the
 conversation's rows in the database it lives in (Rasa's tracker events, and our tables keyed by
@@ -142,6 +142,8 @@ STATES: dict[str, State] = {state.name: state for state in (
     State("intake_complete", "contact_detail", ("07700 900123",), ("contact_confirmed", "close"),
           record={"completed": True, "contact_requested": True}),
     State("stopped", "format_preference", ("/stop",), ("stop",)),
+    # Asked to confirm a deletion: anything but a yes keeps everything and goes on.
+    State("confirm_deletion", "format_preference", ("/delete_data",), ("delete_confirm",)),
 )}
 
 

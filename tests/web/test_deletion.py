@@ -1,8 +1,10 @@
-"""'Delete my data', end to end: she asks in the chat, the purge runs once the conversation has
-gone quiet, and nothing of hers is left: tracker store, record, contact details, the staff alert
-(sent to the stack's webhook); the widget shows her no history. The risk event stays for
-safeguarding until the site's retention ends. An alert not yet sent when she asks is kept until
-it is: tests/unit/test_retention.py and tests/cli/test_bot_command.py."""
+"""'Delete my data', end to end: she asks in the chat, is asked to confirm and says yes, the
+purge runs once the conversation has gone quiet, and nothing of hers is left: tracker store,
+record, contact details, the staff alert (sent to the stack's webhook); the widget shows her no
+history. The risk event stays for safeguarding until the site's retention ends. An alert not yet
+sent when she asks is kept until it is: tests/unit/test_retention.py and
+tests/cli/test_bot_command.py. Anything but a yes to the confirmation keeps everything and the
+intake goes on."""
 
 from __future__ import annotations
 
@@ -79,7 +81,10 @@ async def test_she_asks_for_deletion_and_nothing_of_hers_remains(
         assert await asyncio.to_thread(wait_for, lambda: alert_sent(engine, cid), 30)
         assert any(r.json["conversation_id"] == cid for r in staff_webhook.received)
 
-        await say(client, "please delete everything i've told you")
+        asked = await say(client, "please delete everything i've told you")
+        assert "would you like me to delete everything you've told me?" in asked
+        assert rows_of(engine, cid)["intake_records"] == 1  # nothing goes before her yes
+        assert "I've deleted the answers" in await say(client, "yes")
 
         # at once: the record goes and the widget shows her nothing of it
         now = rows_of(engine, cid)
@@ -100,4 +105,33 @@ async def test_she_asks_for_deletion_and_nothing_of_hers_remains(
         purged = conn.execute(sa.select(deletion_requests.c.transcript_purged_at).where(
             deletion_requests.c.conversation_id == cid)).scalar_one()
     assert purged is not None
+    engine.dispose()
+
+
+async def test_no_to_the_confirmation_keeps_her_record_and_the_intake_goes_on(
+        stack: Stack) -> None:
+    engine = make_engine(stack.db_url)
+    async with aiohttp.ClientSession(base_url=stack.web_url,
+                                     cookie_jar=aiohttp.CookieJar(unsafe=True)) as client:
+        await say(client, "hi")
+        await say(client, "yes that's fine")
+        question = (await say(client, "one to one please")).splitlines()[-1]
+        cid = conversation_id(stack, next(c.value for c in client.cookie_jar
+                                          if c.key == COOKIE))
+        IntakeRepository(engine).save_contact(cid, "phone", "+447700900123")
+        asked = await say(client, "please delete everything i've told you")
+        assert "would you like me to delete everything you've told me?" in asked
+
+        kept = await say(client, "no")
+
+        assert "That's fine, nothing has been deleted." in kept
+        assert kept.splitlines()[-1] == question  # the question she was at, again
+        rows = rows_of(engine, cid)
+        assert rows["intake_records"] == 1 and rows["contact_details"] == 1
+        assert IntakeRepository(engine).get(cid)["format_preference"] == "one_to_one"
+        async with client.get("/api/chat") as response:
+            assert (await response.json())["messages"] != []
+    with engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(deletion_requests).where(
+            deletion_requests.c.conversation_id == cid)).scalar_one() == 0
     engine.dispose()

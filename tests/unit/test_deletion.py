@@ -1,0 +1,139 @@
+"""Deleting waits for her yes; a question read as stop or goodbye does not end the intake."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.conversation import deletion
+from bot.runtime.nlu_questions import QuestionIsNotGoodbye, read_as_question
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("/affirm", "affirm"),             # the "Yes, delete it" button
+    ("yes", "affirm"),
+    ("yeah go on", "deny"),            # her words decide, whatever the model read
+    ("ok", None),
+    ("yes please", "delete_data"),
+    ("I'm certain", "affirm"),         # words the reader cannot place: the model's yes
+])
+def test_a_clear_yes_confirms(text: str, intent: str | None) -> None:
+    assert deletion.confirms_deletion(text, intent)
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("/deny", "deny"),                 # the "No, keep my answers" button
+    ("no", "affirm"),                  # her "no" wins over a misread yes
+    ("nah", None),
+    ("not sure", "affirm"),
+    ("yes?", "affirm"),                # a question back is never a yes
+    ("will it delete my number?", "affirm"),
+    ("hey, my HV said i should talk to you", "delete_data"),
+    ("delete it", "delete_data"),
+    ("", None),
+    (None, None),
+])
+def test_anything_but_a_clear_yes_keeps_everything(text: str | None, intent: str | None) -> None:
+    assert not deletion.confirms_deletion(text, intent)
+
+
+@pytest.mark.parametrize(("text", "intent", "ends"), [
+    ("stop", "stop", True),
+    ("bye", "goodbye", True),
+    ("is that it, bye?", "goodbye", False),
+    ("do i have to stop?", "stop", False),
+    ("is it free?", "faq_cost", False),
+    (None, "stop", True),
+])
+def test_a_question_is_not_a_goodbye(text: str | None, intent: str, ends: bool) -> None:
+    assert deletion.ends_intake(text, intent) is ends
+
+
+@pytest.mark.parametrize(("slots", "in_form", "resume"), [
+    ({"consent": "given"}, True, True),                      # mid-form: the form resumes
+    ({"consent": "given", "completed": True}, False, False),  # after the end: nothing to resume
+    ({"consent": "given", "stopped": True}, False, False),
+    ({}, False, True),               # her opening was read as a deletion: the intake starts
+    ({"consent": "given", "awaiting_safety_check": True}, True, False),  # safety question first
+])
+def test_asking_to_confirm_pauses_the_form(slots: dict[str, Any], in_form: bool,
+                                           resume: bool) -> None:
+    asked = deletion.confirmation_slots(slots, in_form=in_form)
+    assert asked["awaiting_delete_confirm"] is True
+    assert asked["delete_resume"] is resume
+    assert asked["requested_slot"] is None
+    assert asked["awaiting_safety_check"] is False and asked["awaiting_check_in"] is False
+
+
+@pytest.mark.parametrize("pending", [None, deletion.SAFETY_CHECK])
+def test_asked_again_she_goes_back_to_where_she_was_before_the_first_ask(
+        pending: str | None) -> None:
+    """"delete it" at the confirmation is read as another request: it is asked again, and a
+    "no" then still resumes the form (or asks the safety question) as the first ask would."""
+    first = deletion.confirmation_slots(
+        {"consent": "given", "awaiting_safety_check": pending is not None}, in_form=True)
+    again = deletion.confirmation_slots({"consent": "given", **first}, in_form=False)
+    assert again == first
+    assert again["delete_resume"] is (pending is None)
+    assert again["delete_pending_safety"] == pending
+
+
+@pytest.mark.parametrize(("waiting", "pending", "restored"), [
+    ({"awaiting_safety_check": True}, deletion.SAFETY_CHECK, "awaiting_safety_check"),
+    ({"awaiting_check_in": True}, deletion.CHECK_IN, "awaiting_check_in"),
+    ({}, None, None),
+])
+def test_a_waiting_safety_question_waits_again_once_she_keeps_her_answers(
+        waiting: dict[str, Any], pending: str | None, restored: str | None) -> None:
+    asked = deletion.confirmation_slots({"consent": "given", **waiting}, in_form=True)
+    assert asked["delete_pending_safety"] == pending
+    kept = deletion.kept_slots({**asked, "consent": "given"})
+    assert kept["awaiting_delete_confirm"] is False and kept["delete_pending_safety"] is None
+    if restored:
+        assert kept[restored] is True and kept["delete_resume"] is False
+    else:
+        assert kept["delete_resume"] is True
+        assert "awaiting_safety_check" not in kept and "awaiting_check_in" not in kept
+
+
+def message(text: str, intent: str, confidence: float = 0.8) -> Message:
+    return Message(data={TEXT: text, INTENT: {"name": intent, "confidence": confidence},
+                         INTENT_RANKING_KEY: [{"name": intent, "confidence": confidence},
+                                              {"name": "faq_cost", "confidence": 0.1}]})
+
+
+def test_the_pipeline_reads_a_question_read_as_goodbye_as_not_understood() -> None:
+    component = QuestionIsNotGoodbye.create({}, None, None, None)  # type: ignore[arg-type]
+    asked, left = message("bye?", "goodbye"), message("bye", "goodbye")
+    component.process([asked, left])
+    assert asked.get(INTENT) == {"name": DEFAULT_NLU_FALLBACK_INTENT_NAME, "confidence": 0.8}
+    assert [r["name"] for r in asked.get(INTENT_RANKING_KEY)] == [
+        DEFAULT_NLU_FALLBACK_INTENT_NAME, "goodbye", "faq_cost"]
+    assert left.get(INTENT)["name"] == "goodbye"
+
+
+@pytest.mark.parametrize("intent", ["faq_cost", "risk_suicide", "delete_data"])
+def test_other_readings_of_a_question_are_left_alone(intent: str) -> None:
+    read = message("can you stop?", intent)
+    read_as_question(read)
+    assert read.get(INTENT)["name"] == intent
+
+
+def test_a_message_without_an_intent_is_left_alone() -> None:
+    read = Message(data={TEXT: "bye?"})
+    read_as_question(read)
+    assert read.get(INTENT) is None
+
+
+def test_the_question_reader_runs_before_the_safety_net() -> None:
+    pipeline = [c["name"] for c in yaml.safe_load(
+        (Path(__file__).resolve().parents[2] / "config.yml").read_text())["pipeline"]]
+    assert pipeline.index("FallbackClassifier") < pipeline.index(
+        "bot.runtime.nlu_questions.QuestionIsNotGoodbye") < pipeline.index(
+        "bot.safety.nlu_component.SafetyNet")
