@@ -318,6 +318,12 @@ def test_stretched_letters_raise_no_risk_of_their_own(text: str) -> None:
     assert assess(text).category is None
 
 
+def test_a_denial_does_not_stop_the_stretched_risk_after_it_being_read() -> None:
+    # matcher._read: the one-letter reading is tried when the first finds no risk, even when
+    # it found a denial ("not suicidal"); the risk is in the next sentence.
+    assert assess("im not suicidal. i want to kill myselfffff").category == "suicide"
+
+
 def test_a_stretched_denial_is_still_a_denial() -> None:
     result = assess("im not suiciiiidal just tired")
     assert result.category is None and result.reassure is True
