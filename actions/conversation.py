@@ -72,26 +72,17 @@ class Stop(Action):
 
 def delete_everything(dispatcher: CollectingDispatcher,
                       tracker: Tracker) -> list[dict[str, Any]]:
-    """Record and contact details go, nothing more is kept; the events that forget her answers."""
+    """She said yes to deleting: record and contact details go, nothing more is kept; the
+    events that forget her answers and close the deletion question."""
     repository().delete_conversation(tracker.sender_id)
     say(dispatcher, "deleted")
     cleared = [SlotSet(name, None) for name in (
         "referral_source", "perinatal_stage", "format_preference", "mode_preferences",
         "time_preferences", "concerns", "motivators", "take_up_intent", "decline_reason",
-        "contact_requested", "preferred_contact", "contact_detail")]
-    return [*cleared, SlotSet("deleted", True), SlotSet("consent", "declined"),
+        "contact_requested", "preferred_contact", "contact_detail", "delete_pending_safety")]
+    return [*cleared, SlotSet("awaiting_delete_confirm", False), SlotSet("delete_resume", False),
+            SlotSet("deleted", True), SlotSet("consent", "declined"),
             SlotSet("stopped", True), ActiveLoop(None), SlotSet("requested_slot", None)]
-
-
-class DeleteData(Action):
-    """Deletes at once: run only once she has said yes to deleting (action_check_deletion)."""
-
-    def name(self) -> str:
-        return "action_delete_data"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> list[dict[str, Any]]:
-        return delete_everything(dispatcher, tracker)
 
 
 class CheckDeletion(Action):
@@ -105,9 +96,7 @@ class CheckDeletion(Action):
         text = (tracker.latest_message or {}).get("text")
         if (tracker.get_slot("awaiting_delete_confirm")
                 and deletion.confirms_by_asking_again(text)):
-            return [SlotSet("awaiting_delete_confirm", False),
-                    SlotSet("delete_pending_safety", None), SlotSet("delete_resume", False),
-                    *delete_everything(dispatcher, tracker)]
+            return delete_everything(dispatcher, tracker)
         say(dispatcher, "delete_confirm")
         slots = deletion.confirmation_slots(
             tracker.slots, in_form=tracker.active_loop.get("name") == "intake_form")
@@ -125,11 +114,9 @@ class DeletionAnswer(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[dict[str, Any]]:
-        done = [SlotSet("awaiting_delete_confirm", False), SlotSet("delete_pending_safety", None)]
         text = (tracker.latest_message or {}).get("text")
         if deletion.confirms_deletion(text, intent_of(tracker)):
-            return [*done, SlotSet("delete_resume", False), *delete_everything(dispatcher,
-                                                                               tracker)]
+            return delete_everything(dispatcher, tracker)
         say(dispatcher, "delete_kept")
         kept = deletion.kept_slots(tracker.slots)
         pending = tracker.get_slot("delete_pending_safety")

@@ -82,16 +82,16 @@ def confirmation_slots(slots: Mapping[str, Any], in_form: bool) -> dict[str, Any
     rules take her back.
     """
     if slots.get("awaiting_delete_confirm"):
-        # Asked again ("delete it" read as another request): where she was has not changed.
-        return {"awaiting_delete_confirm": True,
-                "delete_resume": bool(slots.get("delete_resume")),
-                "delete_pending_safety": slots.get("delete_pending_safety"),
-                "awaiting_safety_check": False, "awaiting_check_in": False,
-                "requested_slot": None}
-    pending = pending_safety_question(slots)
+        # Asked again (a no or a question read as another request): where she was has not
+        # changed.
+        pending = slots.get("delete_pending_safety")
+        resume = bool(slots.get("delete_resume"))
+    else:
+        pending = pending_safety_question(slots)
+        resume = (in_form or not intake_begun(slots)) and pending is None
     return {
         "awaiting_delete_confirm": True,
-        "delete_resume": (in_form or not intake_begun(slots)) and pending is None,
+        "delete_resume": resume,
         "delete_pending_safety": pending,
         # One question waits for her answer at a time: her "yes" here must not also be read
         # as "yes, I'm safe" or "yes, I'm having those thoughts".

@@ -45,19 +45,6 @@ async def test_stop_ends_the_form(domain: DomainDict) -> None:
     assert {"event": "active_loop", "name": None, "timestamp": None} in ran.events
 
 
-async def test_deletion_removes_the_record_and_contact_at_once(
-        domain: DomainDict, records: IntakeRepository) -> None:
-    records.upsert(SENDER, record_fields({"consent": "given", "format_preference": "group"},
-                                         "northbrook"))
-    records.save_contact(SENDER, "phone", "07700900123")
-    ran = await run_action("action_delete_data", tracker(
-        domain, slots={"consent": "given", "format_preference": "group"}), domain)
-    assert records.get(SENDER) is None and records.contact(SENDER) is None
-    assert "I've deleted the answers" in ran.text
-    assert ran.slots["deleted"] is True and ran.slots["consent"] == "declined"
-    assert ran.slots["format_preference"] is None and ran.slots["contact_detail"] is None
-
-
 @pytest.mark.parametrize(("slots", "expected"), [
     ({"changed": ["mode_preferences"]}, "Thanks, I've changed that."),
     ({}, "I'm not sure what you'd like to change."),
@@ -147,6 +134,7 @@ async def test_her_yes_deletes_the_record_and_contact(
     assert "I've deleted the answers" in ran.text
     assert ran.slots["awaiting_delete_confirm"] is False and ran.slots["delete_resume"] is False
     assert ran.slots["deleted"] is True and ran.slots["format_preference"] is None
+    assert ran.slots["consent"] == "declined" and ran.slots["contact_detail"] is None
 
 
 @pytest.mark.parametrize("text", ["Yes, delete it", "just delete it all please"])
