@@ -14,6 +14,8 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.conversation import deletion
 from bot.runtime.nlu_questions import QuestionIsNotGoodbye, read_as_question
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 @pytest.mark.parametrize(("text", "intent"), [
     ("/affirm", "affirm"),             # the "Yes, delete it" button
@@ -133,7 +135,24 @@ def test_a_message_without_an_intent_is_left_alone() -> None:
 
 def test_the_question_reader_runs_before_the_safety_net() -> None:
     pipeline = [c["name"] for c in yaml.safe_load(
-        (Path(__file__).resolve().parents[2] / "config.yml").read_text())["pipeline"]]
+        (ROOT / "config.yml").read_text())["pipeline"]]
     assert pipeline.index("FallbackClassifier") < pipeline.index(
         "bot.runtime.nlu_questions.QuestionIsNotGoodbye") < pipeline.index(
         "bot.safety.nlu_component.SafetyNet")
+
+
+def test_every_intent_but_a_new_request_or_a_risk_answers_the_deletion_question() -> None:
+    """Both rules for her answer list the same intents (one YAML list), and it names every
+    intent of the domain but delete_data (asked again), the risks and the check-in, which the
+    safety rules answer: a new intent left out would leave her answer to other rules."""
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    intents = {i if isinstance(i, str) else next(iter(i)) for i in domain["intents"]}
+    rules = yaml.safe_load((ROOT / "data" / "rules" / "digressions.yml").read_text(
+        encoding="utf-8"))["rules"]
+    answers = [{step["intent"] for step in rule["steps"][0]["or"]} for rule in rules
+               if rule["rule"].startswith("her answer to the deletion question")]
+    assert len(answers) == 2 and answers[0] == answers[1]
+    expected = {name for name in intents
+                if name not in ("delete_data", "safety_check_in")
+                and not name.startswith("risk_")} | {"nlu_fallback"}
+    assert answers[0] == expected
