@@ -47,11 +47,12 @@ def offer_to_carry_on(dispatcher: CollectingDispatcher, tracker: Tracker) -> Non
 
 
 class RecordedAnswer(Action, ABC):
-    """Answers something she raised and records its code in a list slot: worries
-    (``concern_<code>`` into ``concerns``) and what draws her to it (``motivator_<code>``)."""
+    """Answers something she raised: a worry (``concern_<code>``) or what draws her to peer
+    support (``motivator_<code>``). Recording it is not done here: every code the message names
+    was recorded when the message was read (``intake_flow.themes_named``, from
+    ``action_validate_slot_mappings``), the intent's own where the worries coder agrees."""
 
     family: ClassVar[str]
-    slot: ClassVar[str]
     codes: ClassVar[tuple[str, ...]]
 
     @abstractmethod
@@ -63,8 +64,6 @@ class RecordedAnswer(Action, ABC):
         events = site_slot(tracker) + volunteered(tracker)
         if code in self.codes:
             utter(dispatcher, self.replies(code, site_for(tracker)))
-            events.append(SlotSet(self.slot, codebook.appended(tracker.get_slot(self.slot),
-                                                               code)))
         else:
             say(dispatcher, "ask_concerns_specific")
         sync_record(tracker, events)
@@ -75,7 +74,7 @@ class RecordedAnswer(Action, ABC):
 class AnswerConcern(RecordedAnswer):
     """Answers a worry in a way that addresses it, and records its concern code."""
 
-    family, slot, codes = "concern", "concerns", codebook.CONCERNS
+    family, codes = "concern", codebook.CONCERNS
 
     def name(self) -> str:
         return "action_answer_concern"
@@ -87,7 +86,7 @@ class AnswerConcern(RecordedAnswer):
 class AnswerMotivator(RecordedAnswer):
     """Acknowledges what draws her to peer support, and records it."""
 
-    family, slot, codes = "motivator", "motivators", codebook.MOTIVATORS
+    family, codes = "motivator", codebook.MOTIVATORS
 
     def name(self) -> str:
         return "action_answer_motivator"

@@ -3,7 +3,8 @@
 Start it with ``python -m actions.server --actions actions --port 5055`` (rasa_sdk's own
 arguments; ``make run`` does this). On start-up it retries the alerts a previous run could not
 send, then sweeps the outbox every few minutes. Importing the actions does no such work: the
-sweeper is attached here, explicitly, through rasa_sdk's plugin hook for Sanic extensions.
+sweeper is attached here, explicitly, through rasa_sdk's plugin hook for Sanic extensions; the
+worries coder (``bot.conversation.themes``) is trained here too, before the server listens.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from rasa_sdk.plugin import plugin_manager
 from sanic import Sanic
 
 from bot.alerts import staff_alerts as alerts
+from bot.conversation import themes
 from bot.records.database import shared_engine
 
 hookimpl = pluggy.HookimplMarker("rasa_sdk")
@@ -33,6 +35,7 @@ class OutboxSweeper:
 
 
 def main() -> None:
+    themes.warm()  # the worries coder trains in about a second: before anyone is waiting
     plugin_manager().register(OutboxSweeper())
     run_action_server()
 

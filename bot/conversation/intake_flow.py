@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot import codebook
+from bot.conversation import themes
 from bot.conversation.extraction import extract_details, read_short_answer
 from bot.records.contact_details import mask_contact
 
@@ -222,13 +223,37 @@ def raised_code(intent: str | None) -> tuple[str, str] | None:
     return None
 
 
-def _named_in_passing(intent: str | None, slots: Mapping[str, Any]) -> dict[str, Any]:
-    """The worry or motivator an answer named in passing, added to what she raised before."""
+#: The questions whose answer is read for worries (concern codes) or for what she hopes to get
+#: from peer support (motivator codes), whatever the intent model made of it.
+THEME_QUESTIONS = {"concerns_done": "concerns", "decline_reason": "concerns",
+                   "explanation_ack": "motivators"}
+
+
+def themes_named(text: str, intent: str | None, requested_slot: str | None,
+                 slots: Mapping[str, Any]) -> dict[str, list[str]]:
+    """The worries and hopes her message names, added to what she raised before.
+
+    Read when she is answering a question about them (``THEME_QUESTIONS``) or the intent model
+    read the message as one; every code it names counts, not just the intent's one
+    (``bot.conversation.themes``). The intent's own code is kept first (it is the one answered),
+    if the coder sees it too.
+    """
     raised = raised_code(intent)
-    if raised is None:
-        return {}
-    slot, code = raised
-    return {slot: codebook.appended(slots.get(slot), code)}
+    families = {THEME_QUESTIONS[requested_slot]} if requested_slot in THEME_QUESTIONS else set()
+    if raised:
+        families.add(raised[0])
+    updates: dict[str, list[str]] = {}
+    for family in sorted(families):
+        codes = themes.codes_named(text, family)
+        if (raised and raised[0] == family and raised[1] not in codes
+                and themes.support(text, family, raised[1]) >= themes.CONFIRM):
+            codes.insert(0, raised[1])
+        merged = slots.get(family)
+        for code in codes:
+            merged = codebook.appended(merged, code)
+        if codes and merged != slots.get(family):
+            updates[family] = merged
+    return updates
 
 
 def answer_turn(text: str, intent: str | None, entities: list[dict],
@@ -247,7 +272,13 @@ def answer_turn(text: str, intent: str | None, entities: list[dict],
     turn = Turn()
     if slots.get("deleted") or is_risk_intent(intent):
         return turn
+    named = themes_named(text or "", intent, requested_slot, slots)
+    turn.slots.update(named)
     code = concern_code(intent)
+    if requested_slot == "decline_reason" and not code and named.get("concerns"):
+        # Why she would rather not, in her words: the first worry she named that is new.
+        code = next((c for c in named["concerns"] if c not in (slots.get("concerns") or [])),
+                    named["concerns"][0])
     meaning = read_short_answer(text)
     short = short_answer(meaning, requested_slot)
     answers_the_question = (
@@ -275,8 +306,6 @@ def answer_turn(text: str, intent: str | None, entities: list[dict],
         if (intent in NEVER_AN_ANSWER or requested_slot in OPEN_QUESTIONS or asks_back
                 or requested_slot not in extracted.slots):
             return turn
-        named = _named_in_passing(intent, slots)
-        turn.slots.update(named)
 
     updates = dict(extracted.slots)
     updates.update(_answer_from_intent(intent, requested_slot))
@@ -297,7 +326,8 @@ def answer_turn(text: str, intent: str | None, entities: list[dict],
     if requested_slot == "decline_reason":
         if code:
             updates["decline_reason"] = code
-            updates["concerns"] = codebook.appended(slots.get("concerns"), code)
+            updates["concerns"] = codebook.appended(named.get("concerns", slots.get("concerns")),
+                                                    code)
         elif "decline_reason" not in updates and intent not in ("affirm", "deny") and text:
             updates["decline_reason"] = "other"
 

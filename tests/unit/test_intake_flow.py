@@ -57,9 +57,49 @@ def test_an_answer_read_as_a_worry_is_taken_and_the_worry_kept_beside_it() -> No
 
 
 def test_a_worry_at_the_worries_question_is_left_to_its_own_answer() -> None:
+    # The worry is recorded; the question stays open for the rule that answers the worry.
     turn = answer_turn("one to one because groups scare me", "concern_group_anxiety", [],
                        "concerns_done", {})
-    assert turn.slots == {}
+    assert turn.slots == {"concerns": ["group_anxiety"]}
+
+
+@pytest.mark.parametrize(("text", "intent", "slot", "before", "expected"), [
+    # Two worries in one answer: both are recorded, whatever the intent model read.
+    ("will it get back to my work? and im not sure chatting changes anything", "nlu_fallback",
+     "concerns_done", [],
+     {"concerns": ["confidentiality_worry", "doubt_it_helps"]}),
+    # The intent's code comes first (it is the one answered), then the others, after any
+    # raised before.
+    ("i dont drive and who would have the baby", "concern_practical_travel", "concerns_done",
+     ["group_anxiety"], {"concerns": ["group_anxiety", "practical_travel",
+                                      "practical_childcare"]}),
+    # What she hopes for, after hearing what peer support is.
+    ("meeting other mums, someone who gets it, and any tips on sleep",
+     "motivator_meet_other_mothers",
+     "explanation_ack", [], {"motivators": ["meet_other_mothers", "be_understood",
+                                            "practical_ideas"]}),
+    # Nothing named: nothing recorded.
+    ("no that's everything thanks", "deny", "concerns_done", [], {}),
+    ("ok that sounds fine", "affirm", "explanation_ack", [], {}),
+])
+def test_every_worry_or_hope_an_answer_names_is_recorded(
+        text: str, intent: str, slot: str, before: list[str],
+        expected: dict[str, list[str]]) -> None:
+    slots = {"concerns": before} if before else {}
+    turn = answer_turn(text, intent, [], slot, slots)
+    assert {k: v for k, v in turn.slots.items() if k in ("concerns", "motivators")} == expected
+
+
+def test_a_worry_named_when_asked_why_not_is_the_reason() -> None:
+    turn = answer_turn("I'm honestly fine, save it for someone who really needs it",
+                       "out_of_scope", [], "decline_reason", {"concerns": ["practical_time"]})
+    assert turn.slots["decline_reason"] == "not_unwell_enough"
+    assert turn.slots["concerns"] == ["practical_time", "not_unwell_enough"]
+
+
+def test_worries_are_not_read_from_answers_to_other_questions() -> None:
+    turn = answer_turn("mornings, she naps after lunch", "inform", [], "time_preferences", {})
+    assert "concerns" not in turn.slots and "motivators" not in turn.slots
 
 
 @pytest.mark.parametrize(("text", "intent", "slot", "expected"), [
@@ -123,7 +163,7 @@ def test_a_concern_answers_why_she_declined() -> None:
     turn = answer_turn("no time", "concern_practical_time", [], "decline_reason", {})
     assert turn.slots["decline_reason"] == "practical_time"
     assert turn.slots["concerns"] == ["practical_time"]
-    other = answer_turn("just not my thing", "inform", [], "decline_reason", {})
+    other = answer_turn("we are moving abroad next month", "inform", [], "decline_reason", {})
     assert other.slots["decline_reason"] == "other"
 
 
@@ -265,8 +305,11 @@ def test_why_not_records_her_worry_beside_the_earlier_ones_or_other() -> None:
                        "decline_reason", {"concerns": ["practical_time"]})
     assert turn.slots == {"decline_reason": "fear_of_judgement",
                           "concerns": ["practical_time", "fear_of_judgement"]}
-    assert answer_turn("my mum helps already", "inform", [], "decline_reason",
+    assert answer_turn("we're moving abroad next month", "inform", [], "decline_reason",
                        {}).slots == {"decline_reason": "other"}
+    # A worry in her words is the reason, though the intent model did not read it as one.
+    assert answer_turn("my mum helps already", "inform", [], "decline_reason", {}).slots == {
+        "decline_reason": "already_has_support", "concerns": ["already_has_support"]}
     for text, intent in [("no", "deny"), ("yes", "affirm"), ("", "inform")]:
         assert answer_turn(text, intent, [], "decline_reason", {}).slots == {}
 
