@@ -1397,3 +1397,21 @@ def test_whatever_is_extracted_anywhere_is_a_codebook_code() -> None:
 ])
 def test_ages_stages_and_formats_in_her_own_words(text: str, slot: str, expected: str) -> None:
     assert extract_details(text, "inform", [], slot).slots[slot] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A time she is busy at, beside one that suits her, is not her answer.
+    ("mornings are good, by 3 i'm knackered", ["morning"]),
+    ("evenings. i'm at work all day", ["evening"]),
+    ("afternoon is best, i work mornings at the chippy", ["afternoon"]),
+    ("weekends, weekday mornings are feeds and nursery runs", ["weekend"]),
+    # Free time that starts when the busy part ends is her answer.
+    ("evenings after work", ["evening"]),
+    ("evenings when i finish work", ["evening"]),
+    # Busy at the only time she names: kept, as before (the question may be asked again later).
+    ("I work mornings", ["morning"]),
+])
+def test_times_she_is_busy_at_are_not_taken_as_her_answer(text: str,
+                                                          expected: list[str]) -> None:
+    assert extract_details(text, "inform", [], "time_preferences").slots.get(
+        "time_preferences") == expected

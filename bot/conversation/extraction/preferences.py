@@ -57,6 +57,37 @@ def resolve_format(message: Message, ctx: Context) -> str | None:
     return None
 
 
+#: Words saying she is taken up at a time ("I work mornings", "afternoon I am very tired",
+#: "mornings are feeds feeds feeds"): in an answer that also names a time that suits her, the
+#: times beside them are when she can't.
+BUSY_WORDS = frozenset({
+    "work", "working", "works", "job", "shift", "shifts", "tired", "exhausted", "knackered",
+    "shattered", "useless", "asleep", "sleeping", "nap", "naps", "napping", "feeds", "feeding",
+    "lesson", "lessons", "class", "classes", "school", "college", "uni", "lab", "survival",
+    "teach", "teaching",
+})
+#: Words that make a busy word the start of her free time ("after work", "once she's asleep",
+#: "while he naps", "when I'm off work").
+FREE_FROM_WORDS = frozenset({"after", "once", "when", "while", "whilst", "from", "off",
+                             "finish", "finished", "finishes"})
+
+
+def _busy(tokens: list[str]) -> bool:
+    return any(token in BUSY_WORDS and not FREE_FROM_WORDS & set(tokens[max(0, i - 3):i])
+               for i, token in enumerate(tokens))
+
+
+def _busy_times(clauses: list[Any], name: str) -> set[str]:
+    """Times named only in clauses that say she is busy then, when another clause names a time
+    that suits her ("mornings are best, i'm useless by 3" is mornings)."""
+    free: set[str] = set()
+    busy: set[str] = set()
+    for clause in clauses:
+        codes = {code for hit in clause.hits[name] if hit.polarity == "pos" for code in hit.codes}
+        (busy if _busy(clause.tokens) else free).update(codes)
+    return busy - free if free else set()
+
+
 def _resolve_list(
     message: Message,
     ctx: Context,
@@ -71,6 +102,8 @@ def _resolve_list(
     status, clauses = collect(message, ctx, name, asked)
     pos = {c for c, p in status.items() if p == "pos" and c in codes}
     neg = {c for c, p in status.items() if p == "neg" and c in codes}
+    if asked and name == "time":
+        pos -= _busy_times(clauses, name)
     any_answer = anyexcept = additive = False
     for clause in clauses:
         hits = [h for h in clause.hits[name] if not h.asked_only or asked]
