@@ -284,7 +284,7 @@ async def play_all(url: str, db_url: str, personas: list[dict[str, Any]],
 
 
 def report(personas: list[dict[str, Any]], played: list[Played], db_url: str,
-           misses: bool) -> str:
+           misses: bool, files: list[Path], transcripts: bool = False) -> str:
     repo = IntakeRepository(make_engine(db_url))
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
@@ -314,12 +314,15 @@ def report(personas: list[dict[str, Any]], played: list[Played], db_url: str,
                 lines.append("  contact detail not kept as given")
             for question in run.stuck:
                 lines.append(f"  asked three times running: {question}")
-            if run.stuck or not run.finished or run.empty_replies or run.messages < 8:
+            if transcripts:
+                for text, said in run.transcript:
+                    lines.append(f"    > {text}\n      < {said}")
+            elif run.stuck or not run.finished or run.empty_replies or run.messages < 8:
                 for text, said in run.transcript[-8:]:
                     lines.append(f"    > {text}\n      < {said[:160]}")
     all_right, all_total = sum(right.values()), sum(total.values())
     out = [f"Simulated mothers: {len(played)} personas from "
-           f"{', '.join(p.name for p in PERSONAS)}", ""]
+           f"{', '.join(path.name for path in files)}", ""]
     out.append(f"{'field':<20} right")
     for name in FIELDS:
         if total[name]:
@@ -355,8 +358,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", help="play only this persona id")
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--misses", action="store_true", help="list wrong fields and stuck turns")
+    parser.add_argument("--transcripts", action="store_true",
+                        help="with --misses, each missed conversation's whole transcript")
     args = parser.parse_args(argv)
-    personas = load_personas(args.personas or PERSONAS)
+    files = args.personas or PERSONAS
+    personas = load_personas(files)
     if args.only:
         personas = [p for p in personas if p["id"] in args.only]
 
@@ -373,7 +379,7 @@ def main(argv: list[str] | None = None) -> int:
             played = asyncio.run(play_all(stack.rasa_url, db_url, personas, args.concurrency))
         finally:
             stack.stop()
-        print(report(personas, played, db_url, args.misses))
+        print(report(personas, played, db_url, args.misses, files, args.transcripts))
     return 0
 
 
