@@ -87,3 +87,33 @@ def test_rule_language_of_unknown_names() -> None:
     assert rule_language(None) is None
     assert rule_language("no.such_rule") is None
     assert rule_language("suicide.kill_myself") == "en"
+
+
+def test_no_rule_of_another_language_fires_on_english() -> None:
+    """Every message of the labelled sets and the NLU data is English: the rules of other
+    languages must never be what reads them."""
+    import glob
+
+    import yaml
+
+    texts: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, str):
+            lines = [line.strip()[2:] for line in node.splitlines()
+                     if line.strip().startswith("- ")]
+            texts.extend(lines or [node])
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+
+    for path in sorted(glob.glob("tests/safety/*.yml") + glob.glob("data/nlu/*.yml")):
+        with open(path, encoding="utf-8") as handle:
+            walk(yaml.safe_load(handle))
+    assert len(texts) > 5000
+    fired = [(name, text) for text in texts for _, name in find_risks(text)
+             if rule_language(name) != "en"]
+    assert fired == []
