@@ -8,12 +8,14 @@ guesses. So the evidence is weighed in this order:
    Urdu or Arabic (Punjabi in Shahmukhi is read as Urdu): letters only Urdu uses (ٹ ڈ ڑ ں ے ہ ھ)
    or only Arabic uses (ة ى, the Arabic forms of yeh and kaf) decide, and py3langid, limited to
    the two, decides when neither does.
-2. **Latin script** needs more: at least two words from the language's list (bot/language/
-   words.yml; Polish and Romanian words with their letters ą ę ł ś ż ă ș ț count whether or not
-   they are listed; Arabizi's digits for letters, "3ayza", count for Arabic), more of them than
-   English words, and, for Polish, Romanian and Welsh from four words on, py3langid (a
-   maintained detector whose model ships in its package) not sure it is English. Romanised
-   Urdu, Punjabi and Bengali and Arabizi are not in its model: their word lists decide alone.
+2. **Latin script** needs more: a greeting that is the whole message and belongs to one
+   language only (bot/language/greetings.yml: "Cześć", "Bună ziua", "Sat sri akal"), or at
+   least two words from the language's list (bot/language/words.yml; Polish and Romanian words
+   with their letters ą ę ł ś ż ă ș ț count whether or not they are listed; Arabizi's digits
+   for letters, "3ayza", count for Arabic), more of them than English words, and, for Polish,
+   Romanian and Welsh from four words on, py3langid (a maintained detector whose model ships
+   in its package) not sure it is English. Romanised Urdu, Punjabi and Bengali and Arabizi
+   are not in its model: their word lists decide alone.
 3. Otherwise: English.
 """
 
@@ -34,6 +36,7 @@ ENGLISH = "en"
 SUPPORTED: tuple[str, ...] = tuple(code for code in codebook.LANGUAGES if code != ENGLISH)
 
 WORDS_FILE = Path(__file__).with_name("words.yml")
+GREETINGS_FILE = Path(__file__).with_name("greetings.yml")
 
 _URDU_LETTERS = frozenset("ٹڈڑںےۓہھۂۃ")
 _ARABIC_LETTERS = frozenset("ةىيكأإ")
@@ -75,6 +78,15 @@ def _word_lists() -> dict[str, frozenset[str]]:
     with WORDS_FILE.open(encoding="utf-8") as handle:
         raw = yaml.safe_load(handle)
     return {code: frozenset(word.casefold() for word in words) for code, words in raw.items()}
+
+
+@cache
+def _greetings() -> dict[str, str]:
+    """A greeting that is the whole message -> its language (greetings.yml)."""
+    with GREETINGS_FILE.open(encoding="utf-8") as handle:
+        raw = yaml.safe_load(handle)
+    return {greeting.casefold(): code for code, greetings in raw.items()
+            for greeting in greetings}
 
 
 @cache
@@ -131,6 +143,9 @@ def _latin_hits(words: list[str]) -> dict[str, int]:
 
 def _latin_script(text: str) -> Detection:
     words = [w.casefold().replace("'", "") for w in _WORD.findall(text)]
+    greeting = _greetings().get(" ".join(words))
+    if greeting:
+        return Detection(greeting, "greeting")
     hits = _latin_hits(words)
     english = sum(word in _ENGLISH_WORDS for word in words)
     language, count = max(hits.items(), key=lambda item: (item[1], -SUPPORTED.index(item[0])))
