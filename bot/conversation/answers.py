@@ -263,7 +263,7 @@ def _english_safety_replies(category: str, site: Site) -> list[Reply]:
 def not_safe_replies(site: Site) -> list[Reply]:
     values = site_values(site)
     replies = [Reply("safety_not_safe", values)]
-    local = "; ".join(c.describe() for c in site.crisis_contacts)
+    local = _local_contacts(site)
     if local:
         replies.append(Reply("safety_local", {**values, "local_contacts": local}))
     if site.contact.phone:
