@@ -3,6 +3,8 @@ read exactly as before."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot import codebook
@@ -117,3 +119,19 @@ def test_no_rule_of_another_language_fires_on_english() -> None:
     fired = [(name, text) for text in texts for _, name in find_risks(text)
              if rule_language(name) != "en"]
     assert fired == []
+
+
+LANGUAGE_SETS = sorted(Path(__file__).resolve().parents[1].joinpath(
+    "safety", "languages").glob("*.yml"))
+
+
+@pytest.mark.parametrize("path", LANGUAGE_SETS, ids=lambda p: p.stem)
+def test_the_rule_authors_own_rounds_stay_caught(path: Path) -> None:
+    """A regression set, not a measure: every message guided the rules (docs/safety.md)."""
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["language"] in LANGUAGES and len(data["risk"]) >= 90
+    missed = [m for m in data["risk"] if assess(m).category is None]
+    flagged = [m for m in data["negative"] if assess(m).category is not None]
+    assert (missed, flagged) == ([], [])
