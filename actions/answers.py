@@ -14,6 +14,7 @@ from actions.common import (
     ask_again_if_safe,
     code_of,
     intent_of,
+    message_language,
     say,
     site_for,
     site_slot,
@@ -156,7 +157,9 @@ class SmallTalk(Action):
 
 
 class Rephrase(Action):
-    """The fallback: helps her rephrase with buttons, never a dead end."""
+    """The fallback: helps her rephrase with buttons, never a dead end. A message in another
+    language (which the NLU reads as not understood) is answered in it: the assistant works in
+    English, what her site offers in her language, its number, a call-back or English."""
 
     def name(self) -> str:
         return "action_rephrase"
@@ -165,7 +168,18 @@ class Rephrase(Action):
                   domain: DomainDict) -> list[dict[str, Any]]:
         # During a question, the question comes next with its answers as buttons and a skip.
         asking = tracker.active_loop.get("name") and tracker.get_slot("requested_slot")
-        say(dispatcher, "rephrase_question" if asking else "rephrase")
+        language = answers.in_her_language(message_language(tracker))
+        site = site_for(tracker)
+        if language and tracker.get_slot("awaiting_safety_check"):
+            # Her answer to "are you safe right now?" in her language: the routes again in it,
+            # and the question again (its buttons are understood whatever she types).
+            utter(dispatcher, answers.safety_replies_in(language, site))
+            ask_again_if_safe(dispatcher, tracker)
+        elif language:
+            utter(dispatcher, answers.language_replies(language, site))
+            sync_record(tracker)
+        else:
+            say(dispatcher, "rephrase_question" if asking else "rephrase")
         if asking:
             return site_slot(tracker)
         # Outside the form no rule may say what follows ("skip" after the end): without this

@@ -11,6 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.conversation.answers import Reply
+from bot.conversation.languages import conversation_language
 from bot.conversation.messages import catalogue, render
 from bot.records.database import shared_engine
 from bot.records.intake_record import IntakeRepository, record_fields
@@ -32,6 +33,18 @@ def site_for(tracker: Tracker) -> Site:
     return registry().get(metadata.get("site") if isinstance(metadata, dict) else None)
 
 
+def message_language(tracker: Tracker) -> str | None:
+    """The language of her latest message, as the NLU read it (None for a button)."""
+    return (tracker.latest_message or {}).get("language")
+
+
+def her_language(tracker: Tracker) -> str:
+    """The conversation's language (bot.conversation.languages), from her messages so far."""
+    return conversation_language(
+        (event.get("parse_data") or {}).get("language")
+        for event in tracker.events if event.get("event") == "user")
+
+
 def slots_after(tracker: Tracker, events: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """The conversation's slots once ``events`` (this action's SlotSets) are applied."""
     slots = dict(tracker.slots)
@@ -50,7 +63,8 @@ def sync_record(tracker: Tracker, events: Iterable[dict[str, Any]] = ()) -> None
     if slots.get("deleted"):
         return
     try:
-        repository().upsert(tracker.sender_id, record_fields(slots, site_for(tracker).id))
+        repository().upsert(tracker.sender_id, record_fields(slots, site_for(tracker).id,
+                                                            her_language(tracker)))
     except Exception as exc:  # noqa: BLE001 - the reply to her must go out whatever happens
         # Only the error's type: database errors quote the values they failed to write.
         logger.error("could not write an intake record (%s)", type(exc).__name__)
@@ -59,7 +73,8 @@ def sync_record(tracker: Tracker, events: Iterable[dict[str, Any]] = ()) -> None
 def utter(dispatcher: CollectingDispatcher, replies: Iterable[Reply]) -> None:
     """Send each reply, rendered from the message catalogue."""
     for reply in replies:
-        dispatcher.utter_message(**render(reply.response, reply.values, reply.buttons))
+        dispatcher.utter_message(**render(reply.response, reply.values, reply.buttons,
+                                          reply.language))
 
 
 SKIP_BUTTON = {"title": "Skip this question", "payload": "/skip"}

@@ -15,6 +15,7 @@ from actions.common import (
     answered_this_turn,
     ask,
     intent_of,
+    message_language,
     repository,
     say,
     site_for,
@@ -40,6 +41,13 @@ class ActionValidateSlotMappings(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[dict[str, Any]]:
         message = tracker.latest_message or {}
+        if answers.in_her_language(message_language(tracker)):
+            # Written in another language: the reader knows only English, so nothing is read
+            # as an answer and the question is not counted as missed; she is answered in her
+            # language (Rephrase). Her record notes the language.
+            events = site_slot(tracker)
+            sync_record(tracker, events)
+            return events
         requested = tracker.get_slot("requested_slot") if tracker.active_loop else None
         turn = intake_flow.answer_turn(
             text=message.get("text") or "",

@@ -11,7 +11,15 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import intent_of, say, site_for, site_slot, sync_record, utter
+from actions.common import (
+    intent_of,
+    message_language,
+    say,
+    site_for,
+    site_slot,
+    sync_record,
+    utter,
+)
 from bot import codebook
 from bot.alerts import staff_alerts as alerts
 from bot.conversation import answers, intake_flow
@@ -67,8 +75,10 @@ class SafetyResponse(Action):
                   domain: DomainDict) -> list[dict[str, Any]]:
         caught = caught_how(tracker)
         site = site_for(tracker)
-        # The reply is queued before anything that could fail or be slow.
-        utter(dispatcher, answers.safety_replies(caught.category, site))
+        # The reply is queued before anything that could fail or be slow. In her language
+        # first when she wrote in another one, then in English.
+        utter(dispatcher, answers.safety_replies(caught.category, site,
+                                                 message_language(tracker)))
         events = site_slot(tracker) + [
             SlotSet("risk_flag", True),
             SlotSet("risk_categories",

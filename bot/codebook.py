@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 #: The intake's questions, in the order the conversation usually asks them: each is the name of
 #: the slot that holds her answer, and ``dropped_at`` names the one she stopped at
@@ -26,6 +26,14 @@ SKIPPED = "skipped"
 #: conversation moved on rather than ask a third time; a list slot gets ``[NOT_UNDERSTOOD]``.
 #: Listed in ``questions_not_understood``.
 NOT_UNDERSTOOD = "not_understood"
+
+#: The languages the assistant recognises (ISO 639-1 code -> English name, as site files name
+#: them): ``language``, the language she wrote in, and ``callback_language``, the language she
+#: would like a call-back in (schema_version 5). English first: the default.
+LANGUAGES: dict[str, str] = {
+    "en": "English", "pl": "Polish", "ur": "Urdu", "bn": "Bengali", "ro": "Romanian",
+    "ar": "Arabic", "pa": "Punjabi", "cy": "Welsh",
+}
 
 CONSENT_VALUES = ("given", "declined", "not_asked")
 REFERRAL_SOURCES = ("self", "health_visitor", "midwife", "gp", "mental_health_team", "other")
@@ -123,13 +131,18 @@ FIELDS = (
     "dropped_at",
     "questions_skipped",
     "questions_not_understood",
+    # schema_version 5: the language she wrote in, and the language she would like a call-back in
+    "language",
+    "callback_language",
 )
 
 #: Fields kept when consent is declined; everything else stays null or empty.
 #: ``dropped_at`` names a question, never an answer: evaluators need it to see drop-off.
+#: ``language`` is kept too: staff following up a risk she raised need to know she wrote in
+#: Polish, and evaluators count who the assistant reaches; ``callback_language`` is an answer.
 MINIMAL_FIELDS = frozenset(
     {"conversation_id", "site", "started_at", "last_activity_at", "consent", "risk_flag",
-     "completed", "dropped_at"}
+     "completed", "dropped_at", "language"}
 )
 
 LIST_FIELDS = ("mode_preferences", "time_preferences", "concerns", "motivators", "mechanisms",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot import codebook
+from bot.conversation import messages
 from bot.sites.config import Site
 
 REMOTE_MODES = ("phone", "video")
@@ -22,11 +23,13 @@ MODE_WORDS = {"face_to_face": "meeting face to face", "phone": "talking by phone
 
 @dataclass(frozen=True)
 class Reply:
-    """One message: its name in the message catalogue, its placeholder values, extra buttons."""
+    """One message: its name in the message catalogue, its placeholder values, extra buttons,
+    and the language whose catalogue it is in (None: English, messages.yml)."""
 
     response: str
     values: Mapping[str, Any] = field(default_factory=dict)
     buttons: Sequence[Mapping[str, str]] | None = None
+    language: str | None = None
 
 
 def site_values(site: Site) -> dict[str, Any]:
@@ -187,10 +190,59 @@ def emergency_replies(category: str, site: Site) -> list[Reply]:
     return [Reply(action, values), Reply("safety_emergency_wait", values)]
 
 
-def safety_replies(category: str, site: Site) -> list[Reply]:
+def _local_contacts(site: Site) -> str:
+    return "; ".join(c.describe() for c in site.crisis_contacts)
+
+
+def in_her_language(language: str | None) -> str | None:
+    """The language to answer in besides English: hers when the catalogue has it, else None."""
+    return language if messages.has_language(language) else None
+
+
+def language_replies(language: str, site: Site) -> list[Reply]:
+    """She wrote in another language (issue 19): in it, that the assistant works in English;
+    what her site offers in her language (volunteers who speak it, an interpreter, or that the
+    programme will try to arrange one); how to reach the programme; and the offer of a call-back,
+    or to carry on in English."""
+    values = {**site_values(site), "email": site.contact.email or ""}
+    if site.speaks(language):
+        offer = "language_volunteers"
+    elif site.interpreters:
+        offer = "language_interpreter"
+    else:
+        offer = "language_try"
+    replies = [Reply("language_works_in_english", values, language=language),
+               Reply(offer, values, language=language)]
+    if site.contact.phone:
+        replies.append(Reply("language_phone", values, language=language))
+    if site.contact.email:
+        replies.append(Reply("language_email", values, language=language))
+    replies.append(Reply("language_next", values, language=language))
+    return replies
+
+
+def safety_replies(category: str, site: Site, language: str | None = None) -> list[Reply]:
     """The safety response for a risk category: acknowledgement, routes, local contacts, and
     the question whether she is safe now. Intrusive thoughts are answered calmly, an overdose
-    taken urgently, a physical emergency with the action alone (emergency_replies)."""
+    taken urgently, a physical emergency with the action alone (emergency_replies).
+
+    When she wrote in another language the catalogue has, a short safety message in it comes
+    first (999 / A&E, NHS 111, Samaritans, her midwife or GP, the site's own contacts), then the
+    whole English response."""
+    first = safety_replies_in(language, site) if in_her_language(language) else []
+    return first + _english_safety_replies(category, site)
+
+
+def safety_replies_in(language: str, site: Site) -> list[Reply]:
+    """The short safety message in her language, with the site's own crisis contacts."""
+    values = {**site_values(site), "local_contacts": _local_contacts(site)}
+    replies = [Reply("safety", values, language=language)]
+    if values["local_contacts"]:
+        replies.append(Reply("safety_local", values, language=language))
+    return replies
+
+
+def _english_safety_replies(category: str, site: Site) -> list[Reply]:
     if category in EMERGENCIES:
         return emergency_replies(category, site)
     values = site_values(site)
@@ -201,7 +253,7 @@ def safety_replies(category: str, site: Site) -> list[Reply]:
         "other_risk": "safety_ack_other",
     }.get(category, "safety_ack")
     replies = [Reply(ack, values), Reply("safety_routes", values)]
-    local = "; ".join(c.describe() for c in site.crisis_contacts)
+    local = _local_contacts(site)
     if local:
         replies.append(Reply("safety_local", {**values, "local_contacts": local}))
     replies.append(Reply("safety_ask_safe", values))
@@ -211,7 +263,7 @@ def safety_replies(category: str, site: Site) -> list[Reply]:
 def not_safe_replies(site: Site) -> list[Reply]:
     values = site_values(site)
     replies = [Reply("safety_not_safe", values)]
-    local = "; ".join(c.describe() for c in site.crisis_contacts)
+    local = _local_contacts(site)
     if local:
         replies.append(Reply("safety_local", {**values, "local_contacts": local}))
     if site.contact.phone:

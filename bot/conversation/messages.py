@@ -2,6 +2,10 @@
 
 Messages are sent by custom actions rather than kept as Rasa responses because nearly every one
 depends on her site (what it offers, its contacts) or on her answers.
+
+A mother who writes in another language is answered from that language's short catalogue,
+content/messages.<code>.yml (issue 19): the same names in every file, never generated at run
+time. Everything else is said in English.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from typing import Any
 
 import yaml
 
-MESSAGES_FILE = Path(__file__).with_name("content") / "messages.yml"
+CONTENT_DIR = Path(__file__).with_name("content")
+MESSAGES_FILE = CONTENT_DIR / "messages.yml"
 
 
 class _Blank(dict):
@@ -30,13 +35,31 @@ def catalogue() -> dict[str, dict[str, Any]]:
         return yaml.safe_load(handle)
 
 
+def language_file(language: str) -> Path:
+    return CONTENT_DIR / f"messages.{language}.yml"
+
+
+@functools.cache
+def language_catalogue(language: str) -> dict[str, dict[str, Any]]:
+    """The messages in another language (ISO 639-1 code), e.g. ``messages.pl.yml``."""
+    with language_file(language).open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def has_language(language: str | None) -> bool:
+    """Whether there are messages in ``language`` (never for English: messages.yml is it)."""
+    return bool(language) and language != "en" and language_file(language).is_file()
+
+
 def render(name: str, values: Mapping[str, Any] | None = None,
-           buttons: Sequence[Mapping[str, str]] | None = None) -> dict[str, Any]:
+           buttons: Sequence[Mapping[str, str]] | None = None,
+           language: str | None = None) -> dict[str, Any]:
     """The message ``name`` with its placeholders filled: ``{"text": ..., "buttons": [...]}``.
 
-    ``buttons``, when given, replace the message's own.
+    ``buttons``, when given, replace the message's own. ``language`` picks another language's
+    catalogue (its names are its own, see ``language_catalogue``).
     """
-    entry = catalogue()[name]
+    entry = (language_catalogue(language) if language else catalogue())[name]
     text = string.Formatter().vformat(entry["text"], (), _Blank(values or {}))
     message: dict[str, Any] = {"text": text}
     chosen = buttons if buttons is not None else entry.get("buttons")

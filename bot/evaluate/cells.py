@@ -34,6 +34,9 @@ STOPPED = (
 #: ``dropped_at``, or "not_recorded" (records made before schema_version 4, and those that
 #: stopped after the last question but before the close).
 DROPPED_AT = (*codebook.QUESTIONS, "not_recorded")
+#: The language she wrote in (issue 19), or "not_recorded" (records made before
+#: schema_version 5).
+LANGUAGE_CATEGORIES = (*codebook.LANGUAGES, "not_recorded")
 
 
 def complement(num: str, den: str) -> str:
@@ -99,13 +102,29 @@ def drop_off_cells(completed: bool, dropped_at: str | None) -> list[str]:
     return ["not_completed", f"dropped_at:{stage}"]
 
 
+def language_cells(language: str | None, intent: str | None, outcome: str) -> list[str]:
+    """Her language's cells: the conversation, and its take-up intent and outcome."""
+    prefix = f"language:{language if language in codebook.LANGUAGES else 'not_recorded'}"
+    cells = [prefix]
+    if intent:
+        cells.append(f"{prefix}:intent_given")
+        if intent == "yes":
+            cells.append(f"{prefix}:intent_yes")
+    if outcome != "pending":
+        cells.append(f"{prefix}:outcome_recorded")
+        if outcome == "took_up":
+            cells.append(f"{prefix}:took_up")
+    return cells
+
+
 def parts(c: Coded) -> list[tuple]:
     """The record's answers split into the independent parts its cells depend on, so that
     records are counted per part (few distinct values) before cells are worked out."""
     past_preferences = bool(c.format_preference or c.mode_preferences or c.time_preferences
                             or c.take_up_intent)
     found: list[tuple] = [("flow", c.consent, past_preferences, c.take_up_intent, c.outcome),
-                          ("drop_off", c.completed, c.dropped_at)]
+                          ("drop_off", c.completed, c.dropped_at),
+                          ("language", c.language, c.take_up_intent, c.outcome)]
     if c.consent == "given":
         found.append(("concerns", c.concerns, c.take_up_intent, c.concerns_reviewed))
         if past_preferences:
@@ -115,7 +134,8 @@ def parts(c: Coded) -> list[tuple]:
 
 
 CELLS_OF_PART = {"flow": flow_cells, "preferences": preference_cells,
-                 "concerns": concern_cells, "drop_off": drop_off_cells}
+                 "concerns": concern_cells, "drop_off": drop_off_cells,
+                 "language": language_cells}
 
 
 def concern_groups() -> list[tuple[str, str, str]]:
@@ -138,7 +158,13 @@ def within_unit_shapes() -> list[tuple[str, tuple[str, ...]]]:
         ("preferences_given", tuple(f"format:{f}" for f in FORMAT_CATEGORIES)),
         ("started", ("completed", "not_completed")),
         ("not_completed", tuple(f"dropped_at:{q}" for q in DROPPED_AT)),
+        ("started", tuple(f"language:{lang}" for lang in LANGUAGE_CATEGORIES)),
     ]
+    for lang in LANGUAGE_CATEGORIES:
+        prefix = f"language:{lang}"
+        shapes.append((f"{prefix}:intent_given",
+                       (f"{prefix}:intent_yes", complement(f"{prefix}:intent_yes",
+                                                           f"{prefix}:intent_given"))))
     for intent in INTENTS:
         shapes.append((f"intent_{intent}", tuple(f"{intent}:{o}" for o in OUTCOMES)))
         shapes.append((f"{intent}:outcome_recorded",

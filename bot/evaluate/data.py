@@ -20,7 +20,7 @@ from bot.records.coded_fields import coded_rows
 #: The codebook fields read; never free text, contact details or identifiers.
 FIELDS = ("site", "started_at", "consent", "format_preference", "mode_preferences",
           "time_preferences", "concerns", "take_up_intent", "outcome", "concerns_reviewed",
-          "completed", "dropped_at")
+          "completed", "dropped_at", "language")
 
 
 class Coded(NamedTuple):
@@ -36,6 +36,7 @@ class Coded(NamedTuple):
     concerns_reviewed: tuple[str, ...] | None
     completed: bool = False
     dropped_at: str | None = None
+    language: str | None = None
 
 
 #: (site, month "YYYY-MM", answers) -> number of records.
@@ -70,9 +71,10 @@ def load(engine: Engine, sites: Collection[str] | None = None, since: datetime |
         coded = patterns.get(answers)
         if coded is None:
             (consent, fmt, modes, times, concerns, intent, outcome, reviewed, completed,
-             dropped_at) = answers
+             dropped_at, language) = answers
             coded = patterns[answers] = Coded(
                 consent, fmt, _codes(modes) or (), _codes(times) or (), _codes(concerns) or (),
-                intent, outcome or "pending", _codes(reviewed), bool(completed), dropped_at)
+                intent, outcome or "pending", _codes(reviewed), bool(completed), dropped_at,
+                language)
         counts[(site, month, coded)] += n
     return counts

@@ -45,6 +45,11 @@ DESCRIPTIONS = {
     "questions_not_understood": "The questions the assistant asked twice without understanding "
                                 "her reply, and so moved on from, in the order they are "
                                 "asked. That question's own field is then empty.",
+    "language": "The language she wrote in (ISO 639-1 code: en, pl, ur...): the last other "
+                "language any of her messages was in, else English. Kept even when she "
+                "declined a record. Empty for records made before schema_version 5.",
+    "callback_language": "When she wrote in another language and asked to be contacted, that "
+                         "language: she was offered a call-back in it.",
 }
 
 CODES = {
@@ -67,6 +72,8 @@ CODES = {
     "dropped_at": codebook.QUESTIONS,
     "questions_skipped": codebook.QUESTIONS,
     "questions_not_understood": codebook.QUESTIONS,
+    "language": tuple(codebook.LANGUAGES),
+    "callback_language": tuple(codebook.LANGUAGES),
 }
 
 #: What each question code in ``dropped_at`` and the question lists stands for.

@@ -12,7 +12,13 @@ from markupsafe import Markup
 
 from bot import codebook
 from bot.evaluate import charts, dictionary
-from bot.evaluate.cells import DROPPED_AT, FLOW_STAGES, STOPPED, concern_groups
+from bot.evaluate.cells import (
+    DROPPED_AT,
+    FLOW_STAGES,
+    LANGUAGE_CATEGORIES,
+    STOPPED,
+    concern_groups,
+)
 from bot.evaluate.disclosure import ALL, SMALLEST_SHOWN
 from bot.evaluate.model import Report, Row
 
@@ -152,4 +158,6 @@ def render(report: Report, page: PageLinks | None = None) -> str:
         questions=dictionary.questions(), generated=_when(report.generated_at),
         smallest_shown=SMALLEST_SHOWN, hidden=HIDDEN, intents=codebook.TAKE_UP_INTENTS,
         dropped_at=DROPPED_AT,
+        languages=[(code, codebook.LANGUAGES.get(code, "Not recorded"))
+                   for code in LANGUAGE_CATEGORIES],
         question_labels={q: asked.rstrip(".") for q, asked in dictionary.questions()})

@@ -16,6 +16,7 @@ from bot.evaluate.cells import (
     DROPPED_AT,
     FLOW_STAGES,
     FORMAT_CATEGORIES,
+    LANGUAGE_CATEGORIES,
     REVIEW_CELLS,
     STOPPED,
     complement,
@@ -38,6 +39,16 @@ def _lines() -> list[Line]:
     # the question each stopped at
     lines.append(("drop_off", "completed", "no", "not_completed", "started"))
     lines += [("drop_off", "dropped_at", q, f"dropped_at:{q}", "started") for q in DROPPED_AT]
+    # by the language she wrote in (issue 19): conversations, said yes, took it up
+    for lang in LANGUAGE_CATEGORIES:
+        prefix = f"language:{lang}"
+        lines += [
+            ("language", "conversations_by_language", lang, prefix, "started"),
+            ("language", "intent_yes_by_language", lang, f"{prefix}:intent_yes",
+             f"{prefix}:intent_given"),
+            ("language", "took_up_by_language", lang, f"{prefix}:took_up",
+             f"{prefix}:outcome_recorded"),
+        ]
     lines += [
         ("take_up", "take_up_intent", "yes", "intent_yes", "intent_given"),
         ("take_up", "outcome", "took_up", "outcome_took_up", "outcome_recorded"),
@@ -232,6 +243,10 @@ NOTES = [
     "those shares add up to more than 100%.",
     "Actual take-up is among records whose outcome staff have recorded (took up or did not); "
     "records still pending are left out of that denominator.",
+    "By language: the language she wrote in (the record's language; a conversation that began "
+    "in Polish and went on in English counts as Polish). 'Said yes' is among those who answered "
+    "the take-up question, 'took up' among those whose outcome staff recorded. 'Not recorded' "
+    "is records made before the codebook's schema_version 5.",
     "Coding agreement compares, for each concern code, whether the assistant coded it with "
     "whether staff did, among records whose concerns staff reviewed.",
 ]

@@ -56,6 +56,10 @@ intake_records = sa.Table(
     sa.Column("questions_skipped", sa.JSON, nullable=False, default=list, server_default="[]"),
     sa.Column("questions_not_understood", sa.JSON, nullable=False, default=list,
               server_default="[]"),
+    # schema_version 5 (migration 0006): the language she wrote in, and the language of the
+    # call-back she asked for (ISO 639-1 codes)
+    sa.Column("language", sa.String(8)),
+    sa.Column("callback_language", sa.String(8)),
 )
 
 # Kept apart from the intake record: never exported, deleted on request. ``value`` is encrypted

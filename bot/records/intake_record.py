@@ -48,12 +48,15 @@ def _questions_marked(slots: Mapping[str, Any], marker: str) -> list[str]:
     return [q for q in codebook.QUESTIONS if slots.get(q) in (marker, [marker])]
 
 
-def record_fields(slots: Mapping[str, Any], site: str) -> dict[str, Any]:
+def record_fields(slots: Mapping[str, Any], site: str,
+                  language: str = "en") -> dict[str, Any]:
     """The codebook fields (those the conversation owns) for the given slot values.
 
     Her answers are kept only once she has given consent; until then, and when she declines,
     only the minimal fields are. ``dropped_at`` is one of them: the question she is at (the
-    ``stage`` slot) while the conversation has not reached its close.
+    ``stage`` slot) while the conversation has not reached its close; ``language`` (the
+    language she wrote in) is another. ``callback_language`` is her language when she wrote in
+    another one and asked to be contacted: she was offered a call-back in it.
     """
     consent = _code(slots.get("consent"), codebook.CONSENT_VALUES) or "not_asked"
     completed = bool(slots.get("completed"))
@@ -77,6 +80,8 @@ def record_fields(slots: Mapping[str, Any], site: str) -> dict[str, Any]:
         "dropped_at": None if completed else _code(slots.get("stage"), codebook.QUESTIONS),
         "questions_skipped": [],
         "questions_not_understood": [],
+        "language": language if language in codebook.LANGUAGES else "en",
+        "callback_language": None,
     }
     if not codebook.has_consented(slots):
         return fields
@@ -100,6 +105,8 @@ def record_fields(slots: Mapping[str, Any], site: str) -> dict[str, Any]:
         ),
         questions_skipped=_questions_marked(slots, codebook.SKIPPED),
         questions_not_understood=_questions_marked(slots, codebook.NOT_UNDERSTOOD),
+        callback_language=(fields["language"] if contact_requested and fields["language"] != "en"
+                           else None),
     )
     return fields
 

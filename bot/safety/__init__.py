@@ -11,8 +11,9 @@ from bot.safety.matcher import (
     SafetyAssessment,
     assess,
     find_risks,
+    rule_language,
     rule_names,
 )
 
 __all__ = ["CATEGORY_PRIORITY", "NO_RISK", "RISK_CATEGORIES", "SafetyAssessment", "assess",
-           "find_risks", "rule_names"]
+           "find_risks", "rule_language", "rule_names"]

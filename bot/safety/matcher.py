@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.safety.normalise import STRETCHED, normalise
+from bot.safety.normalise import STRETCHED, fold, normalise, unjoin
 from bot.safety.rulebook import RISK_CATEGORIES, Rule, fragments, rules
 
 # When one message matches several categories, the most time-critical wins. A physical
@@ -355,13 +355,15 @@ def _read(text: str) -> tuple[str, list[_Match], set[str]]:
     explained. A letter stretched to three or more is first shortened to two ("feeeel" ->
     "feel", keeping the double letters of "kill" and "off"); when that reading finds no risk,
     it is shortened to one ("suiciiiidal", "kill myselfffff") and read again, denials
-    included ("not suiciiiidal, just tired")."""
+    included ("not suiciiiidal, just tired"). Letters of other languages are folded
+    (bot.safety.normalise.fold) so that their rules read every common spelling."""
     excepted: set[str] = set()
-    normalised = normalise(text)
+    text = unjoin(text)
+    normalised = fold(normalise(text))
     matches = _find_matches(normalised, excepted)
     if STRETCHED.search(text) and not any(not m.negated for m in matches):
         single_excepted: set[str] = set()
-        single = normalise(text, stretched_to=1)
+        single = fold(normalise(text, stretched_to=1))
         single_matches = _find_matches(single, single_excepted)
         if any(not m.negated for m in single_matches) or (single_matches and not matches):
             return single, single_matches, single_excepted
@@ -409,6 +411,12 @@ def assess(text: str) -> SafetyAssessment:
         return SafetyAssessment(category=None, pattern=None, reassure=False,
                                 explained=explained)
     return NO_RISK
+
+
+def rule_language(name: str | None) -> str | None:
+    """The language a rule reads (ISO 639-1), or None for no rule or an unknown name."""
+    rule = _RULES_BY_NAME.get(name or "")
+    return rule.language if rule else None
 
 
 def rule_names() -> list[str]:

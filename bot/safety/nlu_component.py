@@ -24,6 +24,14 @@ message with text, at any point in the conversation:
 * explicit negation with nothing else -> intent untouched, a "negated" note is added so the
   conversation can offer a kind word.
 
+Every message with text also gets a ``language`` field (ISO 639-1, bot.language; "en" when
+unsure, and the language of the rule that fired when a rule of another language found the
+risk), so that the safety response and the conversation can answer in her language. A message
+in another language is read by the rules alone, of every language: the intent model, DIET's
+risk intents and the classifier were trained on English, and their reading of Polish or Urdu is
+a guess. With no risk it becomes ``nlu_fallback``, which the conversation answers in her
+language (actions/answers.py ``Rephrase``).
+
 The thresholds are in config.yml, chosen by leave-one-set-out (bench/safety_learned.py,
 docs/safety.md). The classifier is fitted during training (``train``) from the labelled sets
 in ``safety_sets`` and the NLU examples, and stored in the model's resource; the sets are
@@ -60,11 +68,13 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.safety import NO_RISK, RISK_CATEGORIES, assess, learned
+from bot.language import ENGLISH, language_of
+from bot.safety import NO_RISK, RISK_CATEGORIES, SafetyAssessment, assess, learned, rule_language
 
 logger = logging.getLogger(__name__)
 
 SAFETY_KEY = "safety"
+LANGUAGE_KEY = "language"
 RISK_INTENT_PREFIX = "risk_"
 NEGATED_INTENT_KEY = "negated_intent"
 DEFAULT_NEGATED_INTENT = "feeling_low"
@@ -236,7 +246,15 @@ class SafetyNet(GraphComponent, IntentClassifier):
             # The other layers still apply. Log the failure, never the text.
             logger.exception("safety net: pattern assessment failed; other layers only")
             assessment = NO_RISK
-        verdict = self._score(text)
+        language = self._language(text, assessment)
+        message.set(LANGUAGE_KEY, language, add_to_output=True)
+        if language != ENGLISH and assessment.category is None:
+            self._put_first(message, DEFAULT_NLU_FALLBACK_INTENT_NAME, 1.0)
+            if assessment.reassure:
+                self._note(message, None, LAYER_NEGATED, assessment.pattern)
+            logger.info("safety net: no risk in a message in %s", language)
+            return
+        verdict = self._score(text) if language == ENGLISH else None
         decision = learned.decide(assessment, verdict, self.crisis_threshold,
                                   self.check_in_threshold)
         score = decision.score if verdict is None else verdict.score
@@ -297,6 +315,19 @@ class SafetyNet(GraphComponent, IntentClassifier):
             self._without_risk(message)
         if assessment.reassure:
             self._note(message, None, LAYER_NEGATED, assessment.pattern, score)
+
+    @staticmethod
+    def _language(text: str, assessment: SafetyAssessment) -> str:
+        """Her message's language: the rule's, when a rule of another language found the risk
+        (a short "chcę umrzeć" is not enough for the detector), else the detector's."""
+        found_in = rule_language(assessment.pattern) if assessment.category else None
+        if found_in and found_in != ENGLISH:
+            return found_in
+        try:
+            return language_of(text)
+        except Exception:  # noqa: BLE001 - English is the safe reading; never lose the reply
+            logger.exception("safety net: language detection failed; read as English")
+            return ENGLISH
 
     def _an_answer(self, message: Message) -> bool:
         """The intent model's reading is a confident answer to a question (``inform``)."""

@@ -126,3 +126,52 @@ def normalise(text: str, stretched_to: int = 2) -> str:
         t = pattern.sub(replacement, t)
     return re.sub(r"[ \t]+", " ", t).strip()
 
+
+
+# --------------------------------------------------------------------------------------------
+# Other languages (issue 19): letters folded so that one rule reads every common spelling
+# --------------------------------------------------------------------------------------------
+
+#: Latin letters that do not decompose into a base letter and a mark.
+_LATIN_UNSPLIT = {"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"}
+#: Arabic-script letters typed in several forms (Arabic and Urdu keyboards, hamza or not):
+#: each is read as one. Harakat (vowel marks), the tatweel and Quranic marks are dropped.
+_ARABIC_FOLD = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+    "ى": "ی", "ي": "ی", "ئ": "ی", "ې": "ی",
+    "ك": "ک",
+    "ة": "ه", "ۃ": "ه", "ہ": "ه", "ۂ": "ه", "ھ": "ه",
+    "ؤ": "و", "ۓ": "ے",
+    **{chr(0x0660 + d): str(d) for d in range(10)},
+    **{chr(0x06F0 + d): str(d) for d in range(10)},
+    **{chr(0x09E6 + d): str(d) for d in range(10)},
+    **{chr(0x0A66 + d): str(d) for d in range(10)},
+    "\u0640": None, "\u0670": None,
+    **{chr(point): None for point in range(0x064B, 0x0660)},
+    **{chr(point): None for point in range(0x06D6, 0x06EE)},
+})
+#: The zero-width (non-)joiners Urdu and Bengali typing puts inside words: dropped before the
+#: text is normalised, where any other invisible character becomes a space.
+_JOINERS = str.maketrans({"\u200c": None, "\u200d": None})
+
+
+def unjoin(text: str) -> str:
+    """Drop zero-width joiners and non-joiners, which sit inside Urdu and Bengali words."""
+    return text.translate(_JOINERS)
+
+
+def _fold_latin(ch: str) -> str:
+    if ch.isascii() or not unicodedata.name(ch, "").startswith("LATIN"):
+        return ch
+    if ch in _LATIN_UNSPLIT:
+        return _LATIN_UNSPLIT[ch]
+    return unicodedata.normalize("NFKD", ch)[0]
+
+
+def fold(text: str) -> str:
+    """Fold letters typed in several ways to one, for the rules of other languages: Latin
+    letters lose their diacritics ("zabić" and "zabic", "să" and "sa" read alike; an English
+    rule has none, so English is read as before), Arabic-script variants are unified and their
+    vowel marks dropped, and Bengali and Gurmukhi are put in one Unicode form (NFKC)."""
+    folded = "".join(_fold_latin(ch) for ch in unicodedata.normalize("NFKC", text))
+    return folded.translate(_ARABIC_FOLD)

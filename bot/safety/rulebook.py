@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from bot import codebook
+from bot.safety.normalise import fold
 
 #: Defined once, in the codebook (exports and staff alerts use the same codes).
 RISK_CATEGORIES: tuple[str, ...] = codebook.RISK_CATEGORIES
@@ -32,6 +33,9 @@ RULES_DIR = SAFETY_DIR / "rules"
 FRAGMENTS_FILE = SAFETY_DIR / "fragments.yml"
 
 _THEME_KEYS = frozenset(("category", "theme", "rules"))
+#: A theme file of another language's rules says which (ISO 639-1, issue 19); English otherwise.
+_OPTIONAL_THEME_KEYS = frozenset(("language",))
+ENGLISH = "en"
 _RULE_KEYS = frozenset(
     ("id", "purpose", "pattern", "unless_before", "unless_after", "others", "negatable",
      "catches", "ignores")
@@ -49,6 +53,7 @@ class Rule:
     others: suppress when the nearest person before the match (same sentence) is someone
             else ("my cousin overdosed", "mums who are suicidal").
     negatable: whether a governing negation ("I'm not ...") turns the match into reassurance.
+    language: the language the rule reads (ISO 639-1): the safety reply is given in it too.
     """
 
     name: str
@@ -58,6 +63,7 @@ class Rule:
     unless_after: re.Pattern[str] | None = None
     others: bool = False
     negatable: bool = True
+    language: str = ENGLISH
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,7 @@ class RuleExamples:
     purpose: str
     catches: tuple[str, ...]
     ignores: tuple[str, ...]
+    language: str = ENGLISH
 
 
 def _joined(text: str) -> str:
@@ -114,17 +121,19 @@ def _substitute(template: str, names: dict[str, str], value_of: Callable[[str], 
 def compile_pattern(template: str) -> re.Pattern[str]:
     """Compile a rule pattern, expanding its @NAME fragments; an unknown name is an error."""
     known = fragments()
-    text = _substitute(_joined(template), known, known.__getitem__)
+    # Letters are folded as the text is (bot.safety.normalise.fold): a rule of another language
+    # is written as people spell it, and reads it with or without diacritics.
+    text = fold(_substitute(_joined(template), known, known.__getitem__))
     unknown = re.findall(r"@[A-Z_]+", text)
     if unknown:
         raise ValueError(f"unknown fragment(s) {sorted(set(unknown))} in {template!r}")
     return re.compile(text)
 
 
-def _rule_entries() -> list[tuple[str, str, dict]]:
-    """(category, theme, entry) for every rule, category by category, each category's theme
-    files in the order of their number. Within a category that order is the tie-break when two
-    rules match at the same place (the first names the assessment)."""
+def _rule_entries() -> list[tuple[str, str, dict, str]]:
+    """(category, theme, entry, language) for every rule, category by category, each category's
+    theme files in the order of their number. Within a category that order is the tie-break when
+    two rules match at the same place (the first names the assessment)."""
     entries = []
     for category in RISK_CATEGORIES:
         paths = sorted((RULES_DIR / category).glob("*.yml"))
@@ -132,19 +141,23 @@ def _rule_entries() -> list[tuple[str, str, dict]]:
             raise ValueError(f"no rule files for {category} in {RULES_DIR / category}")
         for path in paths:
             data = _load_yaml(path)
-            if set(data) != _THEME_KEYS or data["category"] != category:
-                raise ValueError(f"{category}/{path.name}: needs exactly {sorted(_THEME_KEYS)}, "
-                                 f"with category {category}")
+            if (set(data) - _OPTIONAL_THEME_KEYS != _THEME_KEYS
+                    or data["category"] != category):
+                raise ValueError(f"{category}/{path.name}: needs exactly {sorted(_THEME_KEYS)} "
+                                 f"(and may say its language), with category {category}")
+            language = data.get("language", ENGLISH)
+            if language not in codebook.LANGUAGES:
+                raise ValueError(f"{category}/{path.name}: unknown language {language!r}")
             for entry in data["rules"]:
                 unexpected = set(entry) - _RULE_KEYS
                 if unexpected:
                     raise ValueError(
                         f"{category}.{entry.get('id')}: unknown keys {sorted(unexpected)}")
-                entries.append((category, data["theme"], entry))
+                entries.append((category, data["theme"], entry, language))
     return entries
 
 
-def _build(category: str, entry: dict) -> Rule:
+def _build(category: str, entry: dict, language: str) -> Rule:
     return Rule(
         name=f"{category}.{entry['id']}",
         category=category,
@@ -155,13 +168,15 @@ def _build(category: str, entry: dict) -> Rule:
         else None,
         others=bool(entry.get("others", False)),
         negatable=bool(entry.get("negatable", True)),
+        language=language,
     )
 
 
 @cache
 def rules() -> tuple[Rule, ...]:
     """Every rule, compiled. Names are unique; a duplicate id is an error."""
-    built = tuple(_build(category, entry) for category, _, entry in _rule_entries())
+    built = tuple(_build(category, entry, language)
+                  for category, _, entry, language in _rule_entries())
     names = [rule.name for rule in built]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
@@ -179,6 +194,7 @@ def examples() -> list[RuleExamples]:
             purpose=entry.get("purpose", ""),
             catches=tuple(entry.get("catches") or ()),
             ignores=tuple(entry.get("ignores") or ()),
+            language=language,
         )
-        for category, theme, entry in _rule_entries()
+        for category, theme, entry, language in _rule_entries()
     ]

@@ -51,6 +51,7 @@ _SITE_FIELDS = (
     "one_to_one_modes",
     "groups",
     "languages",
+    "interpreters",
     "babies_welcome",
     "contact",
     "crisis_contacts",
@@ -62,6 +63,15 @@ _GROUP_FIELDS = ("when", "where")
 _CONTACT_FIELDS = ("phone", "email", "hours")
 _CRISIS_FIELDS = ("name", "phone", "text", "hours")
 _MISSING = object()  # tells "field left out" apart from "field: (empty)"
+#: A language's name as a site file may write it -> its ISO 639-1 code (codebook.LANGUAGES):
+#: the English name, the code itself, or the language's own name. Other names ("Somali",
+#: "Portuguese") stay valid and are said as written; they just have no code yet.
+LANGUAGE_NAMES: dict[str, str] = {
+    **{name.casefold(): code for code, name in codebook.LANGUAGES.items()},
+    **{code: code for code in codebook.LANGUAGES},
+    "polski": "pl", "română": "ro", "romana": "ro", "اردو": "ur", "বাংলা": "bn", "bangla": "bn",
+    "العربية": "ar", "ਪੰਜਾਬੀ": "pa", "panjabi": "pa", "cymraeg": "cy",
+}
 
 
 class SiteConfigError(Exception):
@@ -147,6 +157,9 @@ class Site:
     one_to_one_modes: tuple[str, ...] = ()
     #: The local maternity triage (assessment) line, given in the maternal emergency reply.
     maternity_triage: str | None = None
+    #: Whether the programme can arrange an interpreter for a language its volunteers do not
+    #: speak (issue 19; optional in the file, false when left out).
+    interpreters: bool = False
 
     def __post_init__(self) -> None:
         for fmt, attr in (("group", "group_modes"), ("one_to_one", "one_to_one_modes")):
@@ -171,6 +184,16 @@ class Site:
         if format_code == "one_to_one":
             return self.one_to_one_modes
         return ()
+
+    @property
+    def language_codes(self) -> tuple[str, ...]:
+        """The ISO 639-1 codes of the languages in ``languages`` that have one."""
+        codes = (LANGUAGE_NAMES.get(name.casefold()) for name in self.languages)
+        return tuple(dict.fromkeys(code for code in codes if code))
+
+    def speaks(self, language: str) -> bool:
+        """Whether the site's volunteers support mothers in ``language`` (an ISO 639-1 code)."""
+        return language in self.language_codes
 
     # -- plain English for a tired reader ------------------------------------------------
 
@@ -617,6 +640,9 @@ def _parse_site(file: str, stem: str, data: Mapping[Any, Any]) -> Site:
             _fail(file, "languages", f"{lang!r} is listed more than once")
         languages.append(lang)
 
+    interpreters = (_bool(file, "interpreters", data["interpreters"])
+                    if data.get("interpreters") is not None else False)
+
     if "group" in formats:
         babies_welcome = _bool(file, "babies_welcome", _require(file, data, "babies_welcome"))
     elif data.get("babies_welcome") is not None:
@@ -653,6 +679,7 @@ def _parse_site(file: str, stem: str, data: Mapping[Any, Any]) -> Site:
         modes=modes,
         groups=groups,
         languages=tuple(languages),
+        interpreters=interpreters,
         babies_welcome=babies_welcome,
         contact=contact,
         crisis_contacts=crisis_contacts,

@@ -124,7 +124,8 @@ def callback_queue(engine: Engine, sites: tuple[str, ...] | None) -> list[dict[s
     No contact details here: they are shown, and audited, only on the conversation page."""
     query = (sa.select(intake_records.c.conversation_id, intake_records.c.site,
                        intake_records.c.started_at, intake_records.c.preferred_contact,
-                       intake_records.c.time_preferences, intake_records.c.risk_flag)
+                       intake_records.c.time_preferences, intake_records.c.risk_flag,
+                       intake_records.c.language, intake_records.c.callback_language)
              .select_from(intake_records.join(
                  contact_details,
                  contact_details.c.conversation_id == intake_records.c.conversation_id))

@@ -11,6 +11,7 @@ import jinja2
 from aiohttp import web
 from aiohttp_session import get_session
 
+from bot import codebook
 from bot.records.risk_events import describe_layer
 from bot.staff.access import USER
 from bot.staff.queues import CATEGORY_LABELS
@@ -28,6 +29,15 @@ def setup_templates(app: web.Application) -> None:
     env.filters["age"] = age
     env.filters["category"] = lambda code: CATEGORY_LABELS.get(code, code)
     env.filters["layer"] = describe_layer
+    env.filters["language"] = language_name
+
+
+def language_name(code: str | None) -> str:
+    """A record's language code as staff read it: "Polish"; "not recorded" for records made
+    before schema_version 5."""
+    if not code:
+        return "not recorded"
+    return codebook.LANGUAGES.get(code, code)
 
 
 def _utc(value: datetime) -> datetime:

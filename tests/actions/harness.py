@@ -41,14 +41,18 @@ def tracker(domain: DomainDict, *, text: str = "", intent: str | None = None,
             entities: Iterable[dict] = (), slots: dict[str, Any] | None = None,
             site: str | None = None, events: list[dict] | None = None,
             active_loop: str | None = None,
-            latest_action_name: str = "action_listen") -> Tracker:
+            latest_action_name: str = "action_listen",
+            language: str | None = None) -> Tracker:
     """A tracker as Rasa would send it: every domain slot (unset unless given), her latest
-    message (with the page's ``metadata.site``), and by default the events of that one turn."""
+    message (with the page's ``metadata.site``, and the ``language`` the NLU noted, if given),
+    and by default the events of that one turn."""
     values = {name: spec.get("initial_value") for name, spec in domain["slots"].items()}
     values.update(slots or {})
     metadata = {"site": site} if site else {}
     latest = {"text": text, "intent": {"name": intent, "confidence": 1.0} if intent else {},
               "entities": list(entities), "metadata": metadata}
+    if language:
+        latest["language"] = language
     if events is None:
         events = [{"event": "action", "name": "action_listen"},
                   {"event": "user", "text": text, "parse_data": latest, "metadata": metadata}]

@@ -209,6 +209,37 @@ def test_records_gain_the_question_columns_and_keep_their_rows(db_url: str) -> N
     engine.dispose()
 
 
+LANGUAGE_COLUMNS = {"language", "callback_language"}
+
+
+def test_the_language_columns_can_be_taken_out_and_put_back(db_url: str) -> None:
+    """0006: records keep their rows; one made before reads as 'not recorded' (null)."""
+    from alembic import command
+
+    from bot.records.intake_record import record_fields
+    from bot.records.schema import alembic_config
+
+    engine = make_engine(db_url)
+    IntakeRepository(engine).upsert("c1", {"site": "northbrook", "consent": "given",
+                                           "language": "pl"})
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005")
+    columns = {c["name"] for c in sa.inspect(engine).get_columns("intake_records")}
+    assert not LANGUAGE_COLUMNS & columns and "dropped_at" in columns
+    engine.dispose()
+    engine = make_engine(db_url)
+    assert current_revision(engine) == head_revision() == "0006"
+    repo = IntakeRepository(engine)
+    record = repo.get("c1")
+    assert record["site"] == "northbrook" and record["language"] is None
+    repo.upsert("c2", record_fields({"consent": "given", "contact_requested": True}, "eastvale",
+                                    "ur"))
+    assert (repo.get("c2")["language"], repo.get("c2")["callback_language"]) == ("ur", "ur")
+    engine.dispose()
+
+
 def test_the_question_columns_can_be_taken_out_and_put_back(db_url: str) -> None:
     from alembic import command
 
@@ -229,7 +260,7 @@ def test_the_question_columns_can_be_taken_out_and_put_back(db_url: str) -> None
         assert conn.execute(sa.text("SELECT site FROM intake_records")).scalar() == "northbrook"
     engine.dispose()
     engine = make_engine(db_url)  # and the next start upgrades it again
-    assert current_revision(engine) == head_revision() == "0005"
+    assert current_revision(engine) == head_revision() == "0006"
     record = IntakeRepository(engine).get("c1")
     assert record["dropped_at"] is None and record["questions_skipped"] == []
     engine.dispose()

@@ -276,3 +276,22 @@ async def test_the_risk_queue_and_conversation_show_which_layer_fired(
         assert "check-in: not sure (classifier score 0.72)" in page
         assert "classifier (score 0.97)" in page
         assert "pattern (suicide.&lt;want_to_die&gt;)" in page
+
+
+async def test_staff_see_her_language_and_the_call_back_language(client: TestClient) -> None:
+    """Issue 19: the call-back queue and the conversation page say which language; a record
+    made before languages were recorded says so."""
+    from bot.records.intake_record import IntakeRepository
+
+    engine = engine_of(client)
+    _, secret = make_user(engine, "sam@example.org", "staff", ["northbrook"])
+    polish = make_conversation(engine, risk=False)
+    IntakeRepository(engine).upsert(polish, {"site": "northbrook", "consent": "given",
+                                             "language": "pl", "callback_language": "pl"})
+    older = make_conversation(engine, risk=False)
+    await sign_in(client, "sam@example.org", secret)
+    queue = await (await client.get("/staff/callbacks")).text()
+    assert "call back in Polish" in queue and "not recorded" in queue
+    page = await (await client.get(f"/staff/conversations/{polish}")).text()
+    assert "Language she wrote in" in page and "call-back in Polish" in page
+    assert "not recorded" in await (await client.get(f"/staff/conversations/{older}")).text()

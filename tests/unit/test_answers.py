@@ -306,3 +306,33 @@ def test_each_risk_gets_its_own_acknowledgement_and_every_local_contact() -> Non
                     "other_risk": "safety_ack_other"}
     local = "; ".join(c.describe() for c in EASTVALE.crisis_contacts)
     assert local in texts(answers.safety_replies("suicide", EASTVALE))
+
+
+# -- her language (issue 19) ------------------------------------------------------------------
+
+
+def test_language_replies_offer_what_her_site_can_do_in_her_language() -> None:
+    from bot.sites.config import registry
+
+    eastvale = registry().get("eastvale")
+    assert [r.response for r in answers.language_replies("ur", eastvale)] == [
+        "language_works_in_english", "language_volunteers", "language_phone", "language_email",
+        "language_next"]
+    assert answers.language_replies("ro", eastvale)[1].response == "language_try"
+    with_interpreters = replace(eastvale, interpreters=True)
+    assert answers.language_replies("ro", with_interpreters)[1].response == "language_interpreter"
+    assert answers.language_replies("ur", with_interpreters)[1].response == "language_volunteers"
+    assert {r.language for r in answers.language_replies("ro", eastvale)} == {"ro"}
+
+
+def test_the_safety_response_in_english_is_unchanged_without_another_language() -> None:
+    from bot.sites.config import registry
+
+    site = registry().get("northbrook")
+    for category in ("suicide", "baby_emergency", "danger_at_home"):
+        english = answers.safety_replies(category, site)
+        assert answers.safety_replies(category, site, "en") == english
+        assert answers.safety_replies(category, site, "so") == english  # no Somali messages
+        polish = answers.safety_replies(category, site, "pl")
+        assert [r.response for r in polish[:2]] == ["safety", "safety_local"]
+        assert polish[2:] == english

@@ -200,3 +200,38 @@ def test_an_empty_database_still_gives_a_report_in_every_format(tmp_path: Path) 
     for fmt in ("html", "csv", "json"):
         output = render(report, fmt)
         assert output.body and output.filename == f"take-up-report-odd_name.{fmt}"
+
+
+def test_conversations_and_take_up_by_language(tmp_path: Path) -> None:
+    """Issue 19: by the language she wrote in, at programme level (two sites, so the
+    programme's figures are shown whatever their size); older records are 'not recorded'."""
+    from bot.records.database import intake_records
+    from bot.records.intake_record import IntakeRepository, record_fields
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'languages.db'}")
+    repo = IntakeRepository(engine)
+    plan = ([("pl", "northbrook", "yes", "took_up")] * 6 + [("pl", "northbrook", "no", "pending")]
+            * 3 + [("ur", "eastvale", "yes", "did_not_take_up")] * 4
+            + [("en", "eastvale", "yes", "took_up")] * 9 + [(None, "northbrook", None, "pending")])
+    for number, (language, site, intent, outcome) in enumerate(plan):
+        cid = f"lang-{number}"
+        fields = record_fields({"consent": "given", "take_up_intent": intent}, site,
+                               language or "en")
+        repo.upsert(cid, fields, now=datetime(2026, 11, 3, 10, tzinfo=timezone.utc))
+        with engine.begin() as conn:
+            conn.execute(sa.update(intake_records).where(intake_records.c.conversation_id == cid)
+                         .values(outcome=outcome, language=language))
+    report = build_report(engine, scope=None, now=NOW)
+    polish = report.value("language", "conversations_by_language", "pl")
+    assert (polish.count, polish.denominator) == (9, 23)
+    said_yes = report.value("language", "intent_yes_by_language", "pl")
+    assert (said_yes.count, said_yes.denominator) == (6, 9)
+    took_up = report.value("language", "took_up_by_language", "pl")
+    assert (took_up.count, took_up.denominator) == (6, 6)
+    urdu = report.value("language", "took_up_by_language", "ur")
+    assert (urdu.count, urdu.denominator) == (0, 4)
+    assert report.value("language", "conversations_by_language", "not_recorded").count == 1
+    assert report.value("language", "conversations_by_language", "bn").count == 0
+    page = render(report, "html").body
+    assert "By the language she wrote in" in page and "Polish" in page
+    engine.dispose()

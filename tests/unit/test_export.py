@@ -74,19 +74,20 @@ def test_schema_4_exports_where_she_stopped_and_the_questions_declined_or_not_un
            "questions_skipped": ["referral_source", "time_preferences"],
            "questions_not_understood": ["perinatal_stage"]}
     record = export_row(row)
-    assert codebook.SCHEMA_VERSION == 4 and record["schema_version"] == 4
-    assert list(record)[-3:] == ["dropped_at", "questions_skipped", "questions_not_understood"]
+    assert record["schema_version"] == codebook.SCHEMA_VERSION >= 4
+    assert list(record)[-5:-2] == ["dropped_at", "questions_skipped", "questions_not_understood"]
     out = io.StringIO()
     write_records([record], "csv", out)
     exported = next(csv.DictReader(io.StringIO(out.getvalue())))
-    assert exported["schema_version"] == "4"
+    assert exported["schema_version"] == str(codebook.SCHEMA_VERSION)
     assert exported["dropped_at"] == "take_up_intent"
     assert exported["questions_skipped"] == "referral_source;time_preferences"
     assert exported["questions_not_understood"] == "perinatal_stage"
     out = io.StringIO()
     write_records([record], "jsonl", out)
     line = json.loads(out.getvalue())
-    assert line["schema_version"] == 4 and line["dropped_at"] == "take_up_intent"
+    assert line["schema_version"] == codebook.SCHEMA_VERSION
+    assert line["dropped_at"] == "take_up_intent"
     assert line["questions_skipped"] == ["referral_source", "time_preferences"]
     assert line["questions_not_understood"] == ["perinatal_stage"]
     # a record made before schema 4 (or stored without them) exports null and empty lists
@@ -94,3 +95,18 @@ def test_schema_4_exports_where_she_stopped_and_the_questions_declined_or_not_un
                         "outcome": "pending"})
     assert older["dropped_at"] is None
     assert older["questions_skipped"] == [] and older["questions_not_understood"] == []
+
+
+def test_schema_5_exports_her_language_and_the_call_back_language() -> None:
+    row = {"conversation_id": "c1", "site": "eastvale", "consent": "given",
+           "outcome": "pending", "language": "ur", "callback_language": "ur"}
+    record = export_row(row)
+    assert codebook.SCHEMA_VERSION == 5 and record["schema_version"] == 5
+    assert list(record)[-2:] == ["language", "callback_language"]
+    out = io.StringIO()
+    write_records([record], "csv", out)
+    exported = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert (exported["language"], exported["callback_language"]) == ("ur", "ur")
+    older = export_row({"conversation_id": "c0", "site": "northbrook", "consent": "given",
+                        "outcome": "pending"})
+    assert (older["language"], older["callback_language"]) == (None, None)

@@ -151,3 +151,22 @@ def test_the_new_fields_are_stored_and_read_back(repo: IntakeRepository) -> None
     assert record["questions_not_understood"] == ["time_preferences"]
     repo.upsert("abc", record_fields({**slots, "completed": True, "stage": None}, "northbrook"))
     assert repo.get("abc")["dropped_at"] is None
+
+
+# schema_version 5 (issue 19): the language she wrote in, and the call-back language
+
+
+def test_her_language_is_kept_even_without_consent() -> None:
+    assert record_fields({"consent": "declined"}, "northbrook", "pl")["language"] == "pl"
+    assert record_fields({}, "northbrook")["language"] == "en"
+    assert record_fields({"consent": "given"}, "northbrook", "xx")["language"] == "en"
+
+
+def test_the_call_back_language_is_hers_when_she_asked_to_be_contacted() -> None:
+    asked = {"consent": "given", "contact_requested": True}
+    assert record_fields(asked, "eastvale", "ur")["callback_language"] == "ur"
+    assert record_fields(asked, "eastvale", "en")["callback_language"] is None
+    assert record_fields({**asked, "contact_requested": False}, "eastvale",
+                         "ur")["callback_language"] is None
+    assert record_fields({**asked, "consent": "declined"}, "eastvale",
+                         "ur")["callback_language"] is None

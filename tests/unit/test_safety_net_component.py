@@ -237,10 +237,11 @@ def test_negated_intent_is_configurable() -> None:
 
 
 def test_no_risk_leaves_the_message_untouched(net: SafetyNet) -> None:
+    """Only its language is added (issue 19)."""
     message = make_message("I could kill for a coffee", "out_of_scope", 0.8)
     before = dict(message.data)
     run(net, message)
-    assert message.data == before
+    assert message.data == {**before, "language": "en"}
     assert message.get(SAFETY_KEY) is None
 
 
@@ -367,3 +368,46 @@ def test_project_pipeline_runs_the_net_after_every_intent_classifier() -> None:
             continue
         if DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER in registered.types:
             assert index < position, f"{name} runs after the safety net"
+
+
+# ------------------------------------------------------------- other languages (issue 19) ----
+
+
+def test_every_message_says_its_language(net: SafetyNet) -> None:
+    assert run(net, make_message("one to one please", "inform")).get("language") == "en"
+    assert run(net, make_message("ok", "affirm")).get("language") == "en"
+    assert run(net, make_message("dzień dobry, chcę zapytać o grupę", "greet")).get(
+        "language") == "pl"
+
+
+def test_a_message_in_another_language_without_risk_is_not_understood(net: SafetyNet) -> None:
+    """The intent model was trained on English: its "greet" or "affirm" for Polish is a guess,
+    so the conversation gets nlu_fallback and answers in her language."""
+    for text in ("hi, chcę zapytać o grupę", "আমার বাচ্চার বয়স দুই মাস",
+                 "mujhe group ke baare mein poochna hai, kya aap bata sakti hain"):
+        message = run(net, make_message(text, "affirm", 0.95))
+        assert intent_name(message) == DEFAULT_NLU_FALLBACK_INTENT_NAME
+        assert message.get(SAFETY_KEY) is None
+
+
+def test_a_risk_in_another_language_is_caught_and_says_its_language(net: SafetyNet) -> None:
+    message = run(net, make_message("Nie chcę już żyć, myślę o tym żeby się zabić",
+                                    "out_of_scope", 0.8))
+    assert intent_name(message) == "risk_suicide"
+    assert message.get(SAFETY_KEY)["layer"] == "pattern"
+    assert message.get("language") == "pl"
+    # Two words are too few for the detector; the Polish rule that fired says it is Polish.
+    short = run(net, make_message("chcę umrzeć", "greet"))
+    assert (intent_name(short), short.get("language")) == ("risk_suicide", "pl")
+
+
+def test_the_model_s_risk_guess_on_another_language_is_not_taken(net: SafetyNet) -> None:
+    """DIET read Polish small talk as a risk at 0.995: only the rules read other languages."""
+    message = run(net, make_message("dzień dobry, jestem bardzo zmęczona", "risk_suicide", 0.995))
+    assert intent_name(message) == DEFAULT_NLU_FALLBACK_INTENT_NAME
+    assert message.get(SAFETY_KEY) is None
+
+
+def test_english_code_switched_risk_is_still_caught(net: SafetyNet) -> None:
+    message = run(net, make_message("nie wiem co robić, I want to die", "feeling_low"))
+    assert intent_name(message) == "risk_suicide"

@@ -664,3 +664,36 @@ def test_an_example_maternity_triage_number_is_flagged_as_example_data(tmp_path:
                               privacy_url="https://real.nhs.uk/privacy",
                               maternity_triage="01632 960999"))
     assert "EXAMPLE DATA" in check_sites(tmp_path)[0]
+
+
+# -- languages (issue 19) ---------------------------------------------------------------------
+
+
+def test_the_language_list_maps_names_to_codes(tmp_path: Path) -> None:
+    """Names as site files have always written them, in any case, the code itself or the
+    language's own name; a name without a code yet (Somali) stays valid and is said as written."""
+    write(tmp_path, site_data(languages=["English", "urdu", "ਪੰਜਾਬੀ", "Somali", "pl", "Polski"]))
+    [site] = load_sites(tmp_path)
+    assert site.language_codes == ("en", "ur", "pa", "pl")
+    assert site.speaks("ur") and site.speaks("pa") and not site.speaks("bn")
+    assert site.describe_languages() == "English, urdu, ਪੰਜਾਬੀ, Somali, pl and Polski"
+
+
+def test_the_example_sites_language_lists() -> None:
+    sites = {site.id: site for site in load_sites(REPO_SITES)}
+    assert sites["northbrook"].language_codes == ("en", "pl")
+    assert sites["eastvale"].language_codes == ("en", "ur", "pa")
+
+
+def test_interpreters_is_optional_and_false_when_left_out(tmp_path: Path) -> None:
+    write(tmp_path, site_data())
+    [site] = load_sites(tmp_path)
+    assert site.interpreters is False
+    write(tmp_path, site_data(interpreters=True))
+    [site] = load_sites(tmp_path)
+    assert site.interpreters is True
+
+
+def test_interpreters_must_be_true_or_false(tmp_path: Path) -> None:
+    path, err = error_for(tmp_path, site_data(interpreters="sometimes"))
+    assert_names(err, path, "interpreters")
