@@ -73,7 +73,7 @@ class RecordedAnswer(Action, ABC):
 
 
 class AnswerConcern(RecordedAnswer):
-    """Answers a worry in a way that addresses it, and records its concern code."""
+    """Answers a worry in a way that addresses it (for her site)."""
 
     family, codes = "concern", codebook.CONCERNS
 
@@ -85,7 +85,7 @@ class AnswerConcern(RecordedAnswer):
 
 
 class AnswerMotivator(RecordedAnswer):
-    """Acknowledges what draws her to peer support, and records it."""
+    """Acknowledges what draws her to peer support."""
 
     family, codes = "motivator", codebook.MOTIVATORS
 

@@ -242,11 +242,13 @@ def themes_named(text: str, intent: str | None, requested_slot: str | None,
     families = {THEME_QUESTIONS[requested_slot]} if requested_slot in THEME_QUESTIONS else set()
     if raised:
         families.add(raised[0])
+    # A button she pressed ("/concern_fear_of_judgement") says its code outright.
+    pressed = text.lstrip().startswith("/")
     updates: dict[str, list[str]] = {}
     for family in sorted(families):
-        codes = themes.codes_named(text, family)
+        codes = [] if pressed else themes.codes_named(text, family)
         if (raised and raised[0] == family and raised[1] not in codes
-                and themes.support(text, family, raised[1]) >= themes.CONFIRM):
+                and (pressed or themes.support(text, family, raised[1]) >= themes.CONFIRM)):
             codes.insert(0, raised[1])
         merged = slots.get(family)
         for code in codes:

@@ -78,6 +78,9 @@ def test_a_worry_at_the_worries_question_is_left_to_its_own_answer() -> None:
      "motivator_meet_other_mothers",
      "explanation_ack", [], {"motivators": ["meet_other_mothers", "be_understood",
                                             "practical_ideas"]}),
+    # A button says its code outright.
+    ("/concern_fear_of_judgement", "concern_fear_of_judgement", "concerns_done", [],
+     {"concerns": ["fear_of_judgement"]}),
     # Nothing named: nothing recorded.
     ("no that's everything thanks", "deny", "concerns_done", [], {}),
     ("ok that sounds fine", "affirm", "explanation_ack", [], {}),
