@@ -127,11 +127,13 @@ LANGUAGE_SETS = sorted(Path(__file__).resolve().parents[1].joinpath(
 
 @pytest.mark.parametrize("path", LANGUAGE_SETS, ids=lambda p: p.stem)
 def test_the_rule_authors_own_rounds_stay_caught(path: Path) -> None:
-    """A regression set, not a measure: every message guided the rules (docs/safety.md)."""
+    """A regression set, not a measure: every message guided the rules (docs/safety.md). The
+    blind sets (blind_<code>.yml, 30 risks each) were measured once before they did."""
     import yaml
 
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert data["language"] in LANGUAGES and len(data["risk"]) >= 90
+    assert data["language"] in LANGUAGES
+    assert len(data["risk"]) >= (30 if path.stem.startswith("blind_") else 90)
     missed = [m for m in data["risk"] if assess(m).category is None]
     flagged = [m for m in data["negative"] if assess(m).category is not None]
     assert (missed, flagged) == ([], [])
