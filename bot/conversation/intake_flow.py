@@ -277,14 +277,20 @@ def answer_turn(text: str, intent: str | None, entities: list[dict],
     named = themes_named(text or "", intent, requested_slot, slots)
     turn.slots.update(named)
     code = concern_code(intent)
-    if requested_slot == "decline_reason" and not code and named.get("concerns"):
-        # Why she would rather not, in her words: the first worry she named that is new.
-        code = next((c for c in named["concerns"] if c not in (slots.get("concerns") or [])),
-                    named["concerns"][0])
+    pressed = (text or "").lstrip().startswith("/")
+    if requested_slot == "decline_reason" and not code and not pressed:
+        # Why she would rather not, in her words: the first worry she names, whether or not
+        # she raised it before.
+        code = next(iter(themes.codes_named(text or "", "concerns")), None)
     meaning = read_short_answer(text)
     short = short_answer(meaning, requested_slot)
     answers_the_question = (
         (code and requested_slot == "decline_reason")
+        # Asked why not, whatever she says is her reason unless she asks something back or
+        # it needs the check-in: the intent model read "we're moving to Australia, no point
+        # starting" as feeling low, answered that, and asked why again, forty times running.
+        or (requested_slot == "decline_reason" and bool((text or "").strip()) and not pressed
+            and "?" not in text and intent not in NEVER_AN_ANSWER)
         # "don't keep anything" asked about keeping her answers is a no, not a deletion
         or (intent == "delete_data" and requested_slot == "consent")
         # Privacy errs towards no: a reply to the consent question that opens with a refusal

@@ -346,3 +346,23 @@ def test_a_volunteered_change_of_an_earlier_answer_is_reported() -> None:
     assert answer_turn(text, "inform", [], "mode_preferences", {}).changed == []
     assert answer_turn(text, "inform", [], "mode_preferences",
                        {"format_preference": "one_to_one"}).changed == []
+
+
+@pytest.mark.parametrize(("text", "intent", "before", "expected"), [
+    # Her reason, however the intent model read it: it had been answered as feeling low (or
+    # as "what is peer support?") and asked again, forty times running.
+    ("we're moving abroad in a few weeks so there's no point starting", "feeling_low", [],
+     "other"),
+    # A worry she raised before is still her reason when she names it again.
+    ("I'm honestly fine, save it for someone who really needs it", "faq_what_is",
+     ["not_unwell_enough"], "not_unwell_enough"),
+])
+def test_whatever_she_says_when_asked_why_not_is_her_reason(
+        text: str, intent: str, before: list[str], expected: str) -> None:
+    turn = answer_turn(text, intent, [], "decline_reason", {"concerns": before})
+    assert turn.slots["decline_reason"] == expected
+
+
+def test_a_question_back_when_asked_why_not_is_answered_first() -> None:
+    assert "decline_reason" not in answer_turn("is it free though?", "faq_cost", [],
+                                               "decline_reason", {}).slots
