@@ -8,6 +8,7 @@ can be deleted later, a deleted one cannot be brought back.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,6 +16,7 @@ from bot.conversation.extraction import read_short_answer
 
 #: The intent of the "Yes, delete it" button, and of an everyday yes.
 YES_INTENT = "affirm"
+DELETE_INTENT = "delete_data"
 
 #: Intents that would end the intake; a message with a question mark read as one of them is a
 #: question, not a goodbye ("is it goodbye now?", "do I stop taking it?").
@@ -51,6 +53,22 @@ def confirms_by_asking_again(text: str | None) -> bool:
     intent model reads a typed "Yes, delete it" as another request): a yes, unless her words
     say no ("no don't delete it") or ask something."""
     return not is_question(text) and read_short_answer(text or "") in (None, "yes")
+
+
+#: Words a request to delete her data is made of. A delete reading without any of them is not
+#: one: the intent model read "perinatal team said to fill this in" as a request to delete,
+#: asked to confirm, and her "ok" deleted everything she had said.
+DELETION_WORDS = re.compile(
+    r"\b(?:delet\w*|remov\w*|eras\w*|wip\w*|forget|forgot|get rid|destroy\w*|scrub|clear\w*|"
+    r"bin|withdraw\w*|gdpr|unsave|"
+    r"(?:don'?t|do not|not|stop|no)\s+(?:\w+\s+){0,3}(?:keep|keeping|store|storing|save|saving|"
+    r"record|recording)\w*)\b", re.IGNORECASE)
+
+
+def asks_to_delete(text: str | None, intent: str | None) -> bool:
+    """A delete reading that her words bear out (a button's ``/delete_data`` does)."""
+    return intent == DELETE_INTENT and (
+        (text or "").lstrip().startswith("/") or bool(DELETION_WORDS.search(text or "")))
 
 
 def ends_intake(text: str | None, intent: str | None) -> bool:

@@ -1,9 +1,11 @@
-"""Rasa NLU component: a question is not a goodbye.
+"""Rasa NLU component: a question is not a goodbye, and a delete needs its words.
 
 A message with a question mark that the intent model read as ``stop`` or ``goodbye`` ("is that
 it then?", "do I have to stop?") would end the intake. It becomes ``nlu_fallback`` instead: she
 is helped to rephrase, with buttons (one of them stops), and the question she was at is asked
-again. The rule itself is ``bot.conversation.deletion.ends_intake``.
+again. The rule itself is ``bot.conversation.deletion.ends_intake``. So does a ``delete_data``
+reading of a message with no word of deleting in it ("perinatal team said to fill this in"):
+``bot.conversation.deletion.asks_to_delete``.
 
 config.yml runs it after the FallbackClassifier and before the safety net, which has the last
 word: a risk wins whatever this component did.
@@ -28,7 +30,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.conversation.deletion import ENDING_INTENTS, ends_intake
+from bot.conversation.deletion import DELETE_INTENT, ENDING_INTENTS, asks_to_delete, ends_intake
 
 
 @DefaultV1Recipe.register(
@@ -49,11 +51,15 @@ class QuestionIsNotGoodbye(GraphComponent, IntentClassifier):
 
 
 def read_as_question(message: Message) -> None:
-    """Reads ``message`` again: a stop or goodbye with a question mark is not understood."""
+    """Reads ``message`` again: a stop or goodbye with a question mark, or a delete without
+    a word of deleting, is not understood."""
     intent = message.get(INTENT) or {}
     name = intent.get(INTENT_NAME_KEY)
     text = message.get(TEXT)
-    if name not in ENDING_INTENTS or ends_intake(text, name):
+    if name == DELETE_INTENT:
+        if asks_to_delete(text, name):
+            return
+    elif name not in ENDING_INTENTS or ends_intake(text, name):
         return
     confidence = intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0
     fallback = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME,

@@ -120,11 +120,39 @@ def test_the_pipeline_reads_a_question_read_as_goodbye_as_not_understood() -> No
     assert left.get(INTENT)["name"] == "goodbye"
 
 
-@pytest.mark.parametrize("intent", ["faq_cost", "risk_suicide", "delete_data"])
+@pytest.mark.parametrize("intent", ["faq_cost", "risk_suicide"])
 def test_other_readings_of_a_question_are_left_alone(intent: str) -> None:
     read = message("can you stop?", intent)
     read_as_question(read)
     assert read.get(INTENT)["name"] == intent
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("please delete everything i said", True),
+    ("can you wipe my details?", True),
+    ("i don't want you to store my info", True),
+    ("please don't save this conversation", True),
+    ("bin all of that", True),
+    ("forget what i told you", True),
+    ("/delete_data", True),
+    # No word of deleting: not a request to delete, whatever the intent model read.
+    ("perinatal team said to fill this in", False),
+    ("hey, my HV said id like this, whats the deal?", False),
+    ("can you stop?", False),
+])
+def test_a_delete_reading_needs_a_word_of_deleting(text: str, kept: bool) -> None:
+    read = message(text, "delete_data")
+    read_as_question(read)
+    assert (read.get(INTENT)["name"] == "delete_data") is kept
+
+
+def test_every_delete_example_of_the_intent_data_has_a_word_of_deleting() -> None:
+    examples = [line.strip()[2:] for item in yaml.safe_load(
+        (ROOT / "data" / "nlu" / "control.yml").read_text())["nlu"]
+        if item.get("intent") == "delete_data"
+        for line in item["examples"].splitlines() if line.strip().startswith("- ")]
+    assert len(examples) > 20
+    assert [e for e in examples if not deletion.asks_to_delete(e, "delete_data")] == []
 
 
 def test_a_message_without_an_intent_is_left_alone() -> None:
