@@ -126,11 +126,17 @@ def test_a_rule_wins_and_the_classifier_decides_the_rest() -> None:
     assert decide(calm, None, 0.8, 0.4).action is None
 
 
-def test_one_word_the_classifier_is_sure_of_is_asked_about_not_assumed() -> None:
-    calm = assess("myself")
+@pytest.mark.parametrize(("text", "words", "action"), [
+    ("myself", 1, CHECK_IN),
+    ("txt me", 2, CHECK_IN),
+    ("txt me please", 3, CHECK_IN),
+    ("txt me please ok", 4, CLASSIFIER),
+])
+def test_a_short_message_the_classifier_is_sure_of_is_asked_about_not_assumed(
+        text: str, words: int, action: str) -> None:
+    calm = assess(text)
     assert calm.category is None
-    assert decide(calm, Verdict(0.97, "self_harm", 1), 0.8, 0.4).action == CHECK_IN
-    assert decide(calm, Verdict(0.97, "self_harm", 2), 0.8, 0.4).action == CLASSIFIER
+    assert decide(calm, Verdict(0.97, "self_harm", words), 0.8, 0.4).action == action
 
 
 def test_thresholds_are_read_from_config() -> None:
