@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.conversation.extraction import read_short_answer
+from bot.payloads import is_button_payload
 
 #: The intent of the "Yes, delete it" button, and of an everyday yes.
 YES_INTENT = "affirm"
@@ -68,7 +69,7 @@ DELETION_WORDS = re.compile(
 def asks_to_delete(text: str | None, intent: str | None) -> bool:
     """A delete reading that her words bear out (a button's ``/delete_data`` does)."""
     return intent == DELETE_INTENT and (
-        (text or "").lstrip().startswith("/") or bool(DELETION_WORDS.search(text or "")))
+        is_button_payload(text) or bool(DELETION_WORDS.search(text or "")))
 
 
 def ends_intake(text: str | None, intent: str | None) -> bool:

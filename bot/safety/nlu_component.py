@@ -48,7 +48,6 @@ contains the message text, only the category, the layer, the rule name and the s
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +68,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.language import ENGLISH, language_of
+from bot.payloads import is_button_payload
 from bot.safety import NO_RISK, RISK_CATEGORIES, SafetyAssessment, assess, learned, rule_language
 
 logger = logging.getLogger(__name__)
@@ -112,15 +112,6 @@ LAYER_BELOW_THRESHOLD = "below_threshold"
 LAYER_CLASSIFIER = "classifier"
 LAYER_CHECK_IN = "check_in"
 LAYER_ANSWER = "answer"
-
-# Same shape Rasa's RegexMessageHandler unpacks: "/intent", "/intent@0.9", '/intent{"k": "v"}'.
-_PAYLOAD = re.compile(r"^/[^\s{@]+(?:@[0-9.]+)?(?:\{.*\})?\s*$", re.DOTALL)
-
-
-def is_button_payload(text: str) -> bool:
-    """True for a button payload such as '/affirm' (free text that starts with '/' is not)."""
-    return bool(_PAYLOAD.match(text.strip()))
-
 
 def risk_intent(category: str) -> str:
     return f"{RISK_INTENT_PREFIX}{category}"

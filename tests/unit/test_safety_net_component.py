@@ -12,12 +12,8 @@ from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.safety.nlu_component import (
-    DEFAULT_MODEL_THRESHOLD,
-    SAFETY_KEY,
-    SafetyNet,
-    is_button_payload,
-)
+from bot.payloads import is_button_payload
+from bot.safety.nlu_component import DEFAULT_MODEL_THRESHOLD, SAFETY_KEY, SafetyNet
 
 CONFIG = Path(__file__).resolve().parents[2] / "config.yml"
 

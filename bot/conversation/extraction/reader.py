@@ -31,6 +31,7 @@ from bot.conversation.extraction.slots import (
     Extracted,
 )
 from bot.conversation.extraction.yes_no import INTENT_TO_BOOL, INTENT_TO_CONSENT, resolve_take_up
+from bot.payloads import is_button_payload
 
 #: Button payload entities -> slots, and the values each accepts (aliases -> code).
 ENTITY_SLOTS: dict[str, str] = {
@@ -161,7 +162,7 @@ def extract_details(
         slots[SLOT_CONTACT_REQUESTED] = INTENT_TO_BOOL[intent_name]
 
     raw = text[:MAX_CHARS] if isinstance(text, str) else ""
-    if raw.lstrip().startswith("/"):
+    if is_button_payload(raw):
         # A button payload ("/inform{...}"): its meaning is in the intent and entities.
         raw = ""
     message = analyse(raw) if raw.strip() else Message([], "")
