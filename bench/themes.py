@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         for threshold in sorted(set(thresholds)):
             right = extra = missed = 0
             for pid, family, text, truth in rows:
-                got = set(themes.codes_named(text, family, threshold))
+                got = set(themes.read(text, family, threshold).codes)
                 right += got == truth
                 extra += len(got - truth)
                 missed += len(truth - got)

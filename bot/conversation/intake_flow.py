@@ -15,6 +15,7 @@ from typing import Any
 from bot import codebook
 from bot.conversation import themes
 from bot.conversation.extraction import extract_details, read_short_answer
+from bot.payloads import is_button_payload
 from bot.records.contact_details import mask_contact
 
 #: Questions about peer support the assistant answers (intents ``faq_<key>``).
@@ -229,33 +230,33 @@ THEME_QUESTIONS = {"concerns_done": "concerns", "decline_reason": "concerns",
                    "explanation_ack": "motivators"}
 
 
-def themes_named(text: str, intent: str | None, requested_slot: str | None,
-                 slots: Mapping[str, Any]) -> dict[str, list[str]]:
-    """The worries and hopes her message names, added to what she raised before.
+def themes_named(text: str, intent: str | None,
+                 requested_slot: str | None) -> dict[str, list[str]]:
+    """The worries and hopes her message names, by list slot, in the order named.
 
     Read when she is answering a question about them (``THEME_QUESTIONS``) or the intent model
     read the message as one; every code it names counts, not just the intent's one
     (``bot.conversation.themes``). The intent's own code is kept first (it is the one answered),
-    if the coder sees it too.
+    if the coder sees it too; a button she pressed ("/concern_fear_of_judgement") says its code
+    outright.
     """
     raised = raised_code(intent)
     families = {THEME_QUESTIONS[requested_slot]} if requested_slot in THEME_QUESTIONS else set()
     if raised:
         families.add(raised[0])
-    # A button she pressed ("/concern_fear_of_judgement") says its code outright.
-    pressed = text.lstrip().startswith("/")
-    updates: dict[str, list[str]] = {}
+    found: dict[str, list[str]] = {}
     for family in sorted(families):
-        codes = [] if pressed else themes.codes_named(text, family)
-        if (raised and raised[0] == family and raised[1] not in codes
-                and (pressed or themes.support(text, family, raised[1]) >= themes.CONFIRM)):
-            codes.insert(0, raised[1])
-        merged = slots.get(family)
-        for code in codes:
-            merged = codebook.appended(merged, code)
-        if codes and merged != slots.get(family):
-            updates[family] = merged
-    return updates
+        own = raised[1] if raised and raised[0] == family else None
+        if is_button_payload(text):
+            codes = [own] if own else []
+        else:
+            reading = themes.read(text, family)
+            codes = list(reading.codes)
+            if own and own not in codes and reading.support(own) >= themes.CONFIRM:
+                codes.insert(0, own)
+        if codes:
+            found[family] = codes
+    return found
 
 
 def answer_turn(text: str, intent: str | None, entities: list[dict],
@@ -274,14 +275,19 @@ def answer_turn(text: str, intent: str | None, entities: list[dict],
     turn = Turn()
     if slots.get("deleted") or is_risk_intent(intent):
         return turn
-    named = themes_named(text or "", intent, requested_slot, slots)
-    turn.slots.update(named)
+    named = themes_named(text or "", intent, requested_slot)
+    for family, codes in named.items():
+        merged = slots.get(family)
+        for raised in codes:
+            merged = codebook.appended(merged, raised)
+        if merged != slots.get(family):
+            turn.slots[family] = merged
     code = concern_code(intent)
-    pressed = (text or "").lstrip().startswith("/")
+    pressed = is_button_payload(text)
     if requested_slot == "decline_reason" and not code and not pressed:
         # Why she would rather not, in her words: the first worry she names, whether or not
         # she raised it before.
-        code = next(iter(themes.codes_named(text or "", "concerns")), None)
+        code = next(iter(named.get("concerns", [])), None)
     meaning = read_short_answer(text)
     short = short_answer(meaning, requested_slot)
     answers_the_question = (
@@ -334,8 +340,8 @@ def answer_turn(text: str, intent: str | None, entities: list[dict],
     if requested_slot == "decline_reason":
         if code:
             updates["decline_reason"] = code
-            updates["concerns"] = codebook.appended(named.get("concerns", slots.get("concerns")),
-                                                    code)
+            updates["concerns"] = codebook.appended(
+                turn.slots.get("concerns", slots.get("concerns")), code)
         elif "decline_reason" not in updates and intent not in ("affirm", "deny") and text:
             updates["decline_reason"] = "other"
 

@@ -24,7 +24,8 @@ time and "in our community you don't admit you're struggling" into one too.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -54,7 +55,6 @@ CONFIRM = 0.25
 #: words that join two thoughts ("and", "also", "but", "plus", text-speak "n", "&").
 _CLAUSE_BREAK = re.compile(
     r"[.!?;:\n]+|\s[-–—]+\s|,?\s+(?:and also|and|also|but|plus|as well as|n|&)\s+|,\s+", re.I)
-_ANNOTATION = re.compile(r"\[([^\]]+)\]\((?:[^)]+)\)|\[([^\]]+)\]\{[^}]+\}")
 
 
 def clauses(text: str) -> list[str]:
@@ -65,17 +65,12 @@ def clauses(text: str) -> list[str]:
 
 
 def _nlu_examples(path: Path) -> list[tuple[str, str]]:
-    """(intent, text) pairs of one Rasa NLU file, entity annotations reduced to their words."""
-    pairs: list[tuple[str, str]] = []
-    for item in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
-        if "intent" not in item:
-            continue
-        for line in str(item.get("examples", "")).splitlines():
-            line = line.strip()
-            if line.startswith("- "):
-                text = _ANNOTATION.sub(lambda m: m.group(1) or m.group(2), line[2:])
-                pairs.append((item["intent"], text))
-    return pairs
+    """(intent, text) pairs of one Rasa NLU file, as Rasa's own reader reads it (entity
+    annotations reduced to their words)."""
+    from rasa.shared.nlu.training_data.loading import load_data  # only when training
+
+    return [(str(message.get("intent")), str(message.get("text")))
+            for message in load_data(str(path)).intent_examples]
 
 
 def training_data(family: str) -> tuple[list[str], list[str]]:
@@ -119,33 +114,35 @@ def classifier(family: str) -> Pipeline:
     return model
 
 
-def _readings(text: str, family: str) -> list[tuple[str, float, dict[str, float]]]:
-    """Per clause: the most likely label, its probability, and every code's probability."""
+@dataclass(frozen=True)
+class Reading:
+    """What one text names in one family: the codes, in the order named (a clause's likeliest
+    label at ``THRESHOLD`` or more), and each code's highest probability in any clause."""
+
+    codes: tuple[str, ...]
+    strongest: Mapping[str, float]
+
+    def support(self, code: str) -> float:
+        """How strongly any clause of the text reads as ``code``."""
+        return self.strongest.get(code, 0.0)
+
+
+def read(text: str, family: str, threshold: float = THRESHOLD) -> Reading:
+    """Her text, clause by clause, for one family ("concerns" or "motivators")."""
     parts = clauses(text)
     if not parts:
-        return []
+        return Reading((), {})
     model = classifier(family)
     labels = [str(label) for label in model.classes_]
-    readings = []
+    codes: list[str] = []
+    strongest: dict[str, float] = {}
     for probabilities in model.predict_proba([part.lower() for part in parts]):
         best = int(probabilities.argmax())
-        readings.append((labels[best], float(probabilities[best]),
-                         dict(zip(labels, map(float, probabilities), strict=True))))
-    return readings
-
-
-def codes_named(text: str, family: str, threshold: float = THRESHOLD) -> list[str]:
-    """The codes of ``family`` ("concerns" or "motivators") her text names, in the order named."""
-    found: list[str] = []
-    for label, probability, _ in _readings(text, family):
-        if label != NONE and probability >= threshold and label not in found:
-            found.append(label)
-    return found
-
-
-def support(text: str, family: str, code: str) -> float:
-    """How strongly any clause of her text reads as ``code`` (its highest probability)."""
-    return max((scores.get(code, 0.0) for _, _, scores in _readings(text, family)), default=0.0)
+        if labels[best] != NONE and probabilities[best] >= threshold and labels[best] not in codes:
+            codes.append(labels[best])
+        for label, probability in zip(labels, map(float, probabilities), strict=True):
+            strongest[label] = max(strongest.get(label, 0.0), probability)
+    return Reading(tuple(codes), strongest)
 
 
 def warm() -> None:

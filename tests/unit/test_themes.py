@@ -36,14 +36,14 @@ def test_an_answer_is_read_clause_by_clause(text: str, expected: list[str]) -> N
 ])
 def test_every_code_an_answer_names_is_found_in_order(
         text: str, family: str, expected: list[str]) -> None:
-    assert themes.codes_named(text, family) == expected
+    assert list(themes.read(text, family).codes) == expected
 
 
 def test_support_is_the_strongest_reading_of_a_code_in_any_clause() -> None:
-    text = "mornings are best, and i dont drive"
-    assert themes.support(text, "concerns", "practical_travel") >= themes.THRESHOLD
-    assert themes.support(text, "concerns", "fear_of_judgement") < themes.CONFIRM
-    assert themes.support("", "concerns", "practical_travel") == 0.0
+    reading = themes.read("mornings are best, and i dont drive", "concerns")
+    assert reading.support("practical_travel") >= themes.THRESHOLD
+    assert reading.support("fear_of_judgement") < themes.CONFIRM
+    assert themes.read("", "concerns").support("practical_travel") == 0.0
 
 
 def test_the_written_examples_use_only_codebook_codes_and_have_none_examples() -> None:
