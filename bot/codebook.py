@@ -30,6 +30,7 @@ NOT_UNDERSTOOD = "not_understood"
 #: The languages the assistant recognises (ISO 639-1 code -> English name, as site files name
 #: them): ``language``, the language she wrote in, and ``callback_language``, the language she
 #: would like a call-back in (schema_version 5). English first: the default.
+ENGLISH = "en"
 LANGUAGES: dict[str, str] = {
     "en": "English", "pl": "Polish", "ur": "Urdu", "bn": "Bengali", "ro": "Romanian",
     "ar": "Arabic", "pa": "Punjabi", "cy": "Welsh",

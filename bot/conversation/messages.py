@@ -46,9 +46,16 @@ def language_catalogue(language: str) -> dict[str, dict[str, Any]]:
         return yaml.safe_load(handle)
 
 
+@functools.cache
+def catalogue_languages() -> frozenset[str]:
+    """The languages with a catalogue of their own (``messages.<code>.yml``), found once."""
+    return frozenset(path.name.split(".")[1] for path in CONTENT_DIR.glob("messages.*.yml"))
+
+
 def has_language(language: str | None) -> bool:
-    """Whether there are messages in ``language`` (never for English: messages.yml is it)."""
-    return bool(language) and language != "en" and language_file(language).is_file()
+    """Whether there are messages in ``language`` (never for English: messages.yml is it). Asked
+    on every turn, so the folder is read once (``catalogue_languages``)."""
+    return language in catalogue_languages()
 
 
 def render(name: str, values: Mapping[str, Any] | None = None,

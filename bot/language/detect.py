@@ -31,7 +31,7 @@ import yaml
 
 from bot import codebook
 
-ENGLISH = "en"
+ENGLISH = codebook.ENGLISH
 #: The languages the assistant recognises and answers in (ISO 639-1), besides English.
 SUPPORTED: tuple[str, ...] = tuple(code for code in codebook.LANGUAGES if code != ENGLISH)
 

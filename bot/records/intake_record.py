@@ -49,7 +49,7 @@ def _questions_marked(slots: Mapping[str, Any], marker: str) -> list[str]:
 
 
 def record_fields(slots: Mapping[str, Any], site: str,
-                  language: str = "en") -> dict[str, Any]:
+                  language: str = codebook.ENGLISH) -> dict[str, Any]:
     """The codebook fields (those the conversation owns) for the given slot values.
 
     Her answers are kept only once she has given consent; until then, and when she declines,
@@ -80,7 +80,7 @@ def record_fields(slots: Mapping[str, Any], site: str,
         "dropped_at": None if completed else _code(slots.get("stage"), codebook.QUESTIONS),
         "questions_skipped": [],
         "questions_not_understood": [],
-        "language": language if language in codebook.LANGUAGES else "en",
+        "language": language if language in codebook.LANGUAGES else codebook.ENGLISH,
         "callback_language": None,
     }
     if not codebook.has_consented(slots):
@@ -105,7 +105,8 @@ def record_fields(slots: Mapping[str, Any], site: str,
         ),
         questions_skipped=_questions_marked(slots, codebook.SKIPPED),
         questions_not_understood=_questions_marked(slots, codebook.NOT_UNDERSTOOD),
-        callback_language=(fields["language"] if contact_requested and fields["language"] != "en"
+        callback_language=(fields["language"]
+                           if contact_requested and fields["language"] != codebook.ENGLISH
                            else None),
     )
     return fields

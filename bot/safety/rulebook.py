@@ -35,7 +35,7 @@ FRAGMENTS_FILE = SAFETY_DIR / "fragments.yml"
 _THEME_KEYS = frozenset(("category", "theme", "rules"))
 #: A theme file of another language's rules says which (ISO 639-1, issue 19); English otherwise.
 _OPTIONAL_THEME_KEYS = frozenset(("language",))
-ENGLISH = "en"
+ENGLISH = codebook.ENGLISH
 _RULE_KEYS = frozenset(
     ("id", "purpose", "pattern", "unless_before", "unless_after", "others", "negatable",
      "catches", "ignores")
