@@ -57,9 +57,10 @@ def read_as_question(message: Message) -> None:
     name = intent.get(INTENT_NAME_KEY)
     text = message.get(TEXT)
     if name == DELETE_INTENT:
-        if asks_to_delete(text, name):
-            return
-    elif name not in ENDING_INTENTS or ends_intake(text, name):
+        understood = asks_to_delete(text, name)
+    else:
+        understood = name not in ENDING_INTENTS or ends_intake(text, name)
+    if understood:
         return
     confidence = intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0
     fallback = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME,

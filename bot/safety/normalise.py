@@ -127,7 +127,6 @@ def normalise(text: str, stretched_to: int = 2) -> str:
     return re.sub(r"[ \t]+", " ", t).strip()
 
 
-
 # --------------------------------------------------------------------------------------------
 # Other languages (issue 19): letters folded so that one rule reads every common spelling
 # --------------------------------------------------------------------------------------------
