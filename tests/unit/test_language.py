@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import glob
-
 import pytest
-import yaml
 
 from bot.language import ENGLISH, SUPPORTED, detect, language_of
+from tests.corpus import english_messages
 
 SHORT_ENGLISH = ["ok", "yes", "hi", "no ta", "07700 900123", "no", "ta", "thanks hun", "nah",
                  "yep", "maybe", "hello", "hiya", "evenings", "group please", "one to one",
@@ -88,26 +86,7 @@ def test_script_is_decisive_even_for_one_word() -> None:
 def test_every_english_training_and_safety_message_stays_english() -> None:
     """The NLU data and every labelled safety set are English: none is read as another
     language (a false reading would answer an English-speaking mother in Polish)."""
-    texts: list[str] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, str):
-            texts.append(node)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-        elif isinstance(node, dict):
-            for value in node.values():
-                walk(value)
-
-    for path in sorted(glob.glob("tests/safety/*.yml")):
-        with open(path, encoding="utf-8") as handle:
-            walk(yaml.safe_load(handle))
-    for path in sorted(glob.glob("data/nlu/*.yml")):
-        with open(path, encoding="utf-8") as handle:
-            for item in yaml.safe_load(handle).get("nlu", []):
-                texts += [line.strip()[2:] for line in (item.get("examples") or "").splitlines()
-                          if line.strip().startswith("- ")]
+    texts = english_messages()
     assert len(texts) > 5000
     assert [t for t in texts if language_of(t) != ENGLISH] == []
 
