@@ -9,15 +9,15 @@ from pathlib import Path
 
 from rasa.shared.nlu.training_data.loading import load_data
 
-from bot.safety.learned import load_sets
+from bot.safety.learned import labelled_set_paths, load_set
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @cache
 def english_messages() -> tuple[str, ...]:
-    labelled = [example.text for examples in load_sets(ROOT / "tests" / "safety").values()
-                for example in examples]
+    labelled = [example.text for path in labelled_set_paths(ROOT / "tests" / "safety")
+                for example in load_set(path)]
     trained = [str(message.get("text"))
                for message in load_data(str(ROOT / "data" / "nlu")).intent_examples]
     return tuple(labelled + trained)

@@ -12,7 +12,9 @@ the model's own resource, built, never committed. No Rasa import here, so the be
 (bench/safety_learned.py) and the tests use it directly.
 
 The training examples are the labelled sets in tests/safety/*.yml (``risk`` by category, and
-``negative``) plus the NLU examples of the ``risk_*`` intents (positives) and of every other
+``negative``), the training-only sets in tests/safety/training/ (blind sets already measured,
+and hard negatives: held to no recall bar, so they teach without becoming regression sets)
+plus the NLU examples of the ``risk_*`` intents (positives) and of every other
 intent (ordinary chat, negatives). Categories come from the sets' keys and
 bot.safety.RISK_CATEGORIES, so a new category needs no change here.
 """
@@ -63,9 +65,18 @@ class Verdict:
     words: int
 
 
+#: The sub-folder of the labelled sets' folder whose sets are training data only.
+TRAINING_ONLY = "training"
+
+
 def labelled_set_paths(folder: Path) -> list[Path]:
-    """The labelled sets: every ``*.yml`` directly in ``folder`` (not sub-folders), by name."""
+    """The labelled (regression) sets: every ``*.yml`` directly in ``folder``, by name."""
     return sorted(folder.glob("*.yml"))
+
+
+def training_set_paths(folder: Path) -> list[Path]:
+    """Every set the classifier learns from: the labelled sets, then the training-only ones."""
+    return labelled_set_paths(folder) + sorted((folder / TRAINING_ONLY).glob("*.yml"))
 
 
 def load_set(path: Path) -> list[Example]:
@@ -73,20 +84,20 @@ def load_set(path: Path) -> list[Example]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     examples = [Example(text, category) for category, texts in (data.get("risk") or {}).items()
                 for text in texts or []]
-    # "no_risk" is how the incoming blind sets (tests/safety/incoming) name their negatives.
+    # "no_risk" is how the blind sets written for issues 12 and 18 name their negatives.
     negatives = (data.get("negative") or []) + (data.get("no_risk") or [])
     return examples + [Example(text, None) for text in negatives]
 
 
 def load_sets(folder: Path) -> dict[str, list[Example]]:
-    """Set name -> its examples, for every labelled set in ``folder``."""
-    return {path.stem: load_set(path) for path in labelled_set_paths(folder)}
+    """Set name -> its examples, for every set the classifier learns from in ``folder``."""
+    return {path.stem: load_set(path) for path in training_set_paths(folder)}
 
 
 def sets_fingerprint(folder: Path) -> str:
-    """A content hash of the labelled sets, so that changing one retrains the model."""
+    """A content hash of the training sets, so that changing one retrains the model."""
     digest = hashlib.sha256()
-    for path in labelled_set_paths(folder):
+    for path in training_set_paths(folder):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -213,7 +213,7 @@ class SafetyNet(GraphComponent, IntentClassifier):
             if message.get(INTENT) != self.check_in_intent)
         self.classifier = learned.RiskClassifier.train(examples)
         logger.info("safety net: classifier trained on %d examples (%d labelled sets)",
-                    len(examples), len(learned.labelled_set_paths(folder)))
+                    len(examples), len(learned.training_set_paths(folder)))
         if self._model_storage is not None and self._resource is not None:
             with self._model_storage.write_to(self._resource) as target:
                 self.classifier.save(target / _CLASSIFIER_FILE)

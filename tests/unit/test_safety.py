@@ -210,6 +210,9 @@ IDIOMS = [
     "had frightening thoughts about the baby in the first couple of weeks, they've gone now",
     "the midwife asked if I'd had thoughts of harming myself and I genuinely haven't",
     "I self harmed back then, years ago, and I've been fine for years",
+    "cut myself when I was at school, ten years clean now",
+    "I had an overdose when I was 20, been well ever since",
+    "went to a refuge years ago, life is completely different now",
     "can you send me the leaflet about the baby monitor",
 ]
 
@@ -224,6 +227,7 @@ IDIOMS = [
     ("the HV asked if I'd had thoughts of harming myself and I don't know what to say",
      "self_harm"),
     ("ahm cuttin masel again", "self_harm"),
+    ("used to cut as a teen, years clean but it started again this week", "self_harm"),
     ("cannae stop thinkin aboot hurtin the bairn", "harm_baby"),
 ])
 def test_what_explains_an_idiom_does_not_hide_a_risk(text: str, category: str) -> None:
