@@ -136,7 +136,9 @@ _LONG_PAST = re.compile(
     r" twenties)|after my (?:first|eldest|last one|son|daughter)|with my (?:first|eldest)"
     r"|in the past|used to|back then|a long time ago|ages ago|a decade ago"
     r"|before i met|before (?:the|my) (?:kids|baby|first)|after (?:her|his) first"
-    r"|when i was pregnant(?: with my first)?"
+    r"|when i was pregnant(?: with my first)?|last year|the year before"
+    r"|when (?:she|he|they|the baby|my baby) (?:was|were) (?:a |just )?(?:newborn|tiny|little"
+    r"|small|born|a few (?:days|weeks) old)"
     r"|in the (?:first|early) (?:few |couple of )?(?:days|weeks|months))\b"
 )
 _OVER_NOW = re.compile(
@@ -163,6 +165,11 @@ _OVER_NOW = re.compile(
     r"|havent for (?:nearly |almost |over )?(?:ten|fifteen|twenty|a decade)\w*"
     r"|(?:im|i am)\s+(?:(?!(?:not|never|no|nowhere|far from)\b)[^\s.!?]+\s+){0,4}?in a"
     r" (?:really |very |much |so )?(?:good|better|great|happy|healthy) place"
+    r"|(?:have|has|had|theyve|its)\s+(?:all\s+)?(?:gone|stopped|eased|passed)\s+since"
+    r"(?:\s+i\s+(?:started|began|got)\s+(?:my\s+|the\s+|on\s+)?\w+)?"
+    r"|(?:doesnt|does not|dont|do not)\s+bother me\s+(?:now|any ?more)"
+    r"|(?:been|is|s|shes|hes|has been)\s+(?:perfectly\s+|completely\s+|totally\s+)?(?:fine|well"
+    r"|ok|okay)\s+(?:ever\s+)?since"
     r"|(?:theyve|they have|theyre|they are|the thoughts (?:have|are)|thoughts have|thoughts are"
     r"|its all|it all)\s+(?:all\s+)?(?:gone|stopped|passed)\s+(?:now|away|completely))\b"
 )
@@ -174,8 +181,8 @@ _BACK_AGAIN = re.compile(
 )
 # "my husband snores, I want to smother him with a pillow lol": a joke about a grown-up.
 _PARTNER_JOKE = re.compile(
-    r"\b(?:husband|hubby|partner|boyfriend|fella|other half|mother in law|mil|father in law)\b"
-    r"[^?]*\b(?:him|her)\b[^.!?]{0,40}\b(?:lol|haha\w*|lmao)\b"
+    r"\b(?:husband|hubby|partner|boyfriend|fellas?|other half|mother in law|mil|father in law)\b"
+    r"[^?]*\b(?:him|her)\b[^!?]{0,40}\b(?:lol|haha\w*|lmao|not literally|obviously not)\b"
 )
 # "the GP asked if I'd had thoughts of harming myself and I said no"
 _ASKED_BEFORE = re.compile(

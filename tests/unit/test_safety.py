@@ -213,6 +213,10 @@ IDIOMS = [
     "cut myself when I was at school, ten years clean now",
     "I had an overdose when I was 20, been well ever since",
     "went to a refuge years ago, life is completely different now",
+    "dark thoughts about the baby when he was tiny, the GP helped and they don't bother me now",
+    "last year I had thoughts of ending it, I'm in a good place now after therapy",
+    "the thoughts I used to have about not being here have gone since I started sertraline",
+    "my fella's snoring makes me want to smother him, not literally obviously",
     "can you send me the leaflet about the baby monitor",
 ]
 
@@ -228,6 +232,9 @@ IDIOMS = [
      "self_harm"),
     ("ahm cuttin masel again", "self_harm"),
     ("used to cut as a teen, years clean but it started again this week", "self_harm"),
+    ("last year I tried to end it and the thoughts are back this week", "suicide"),
+    ("the thoughts of ending it had gone since I started sertraline but they started again",
+     "suicide"),
     ("cannae stop thinkin aboot hurtin the bairn", "harm_baby"),
 ])
 def test_what_explains_an_idiom_does_not_hide_a_risk(text: str, category: str) -> None:
