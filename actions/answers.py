@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
+    answer_language,
     ask_again_if_safe,
     code_of,
     intent_of,
@@ -179,7 +180,8 @@ class Rephrase(Action):
             utter(dispatcher, answers.language_replies(language, site))
             sync_record(tracker)
         else:
-            say(dispatcher, "rephrase_question" if asking else "rephrase")
+            say(dispatcher, "rephrase_question" if asking else "rephrase",
+                answer_language(tracker))
         if asking:
             return site_slot(tracker)
         # Outside the form no rule may say what follows ("skip" after the end): without this

@@ -10,9 +10,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.conversation.answers import Reply
-from bot.conversation.languages import conversation_language
-from bot.conversation.messages import catalogue, render
+from bot.conversation.answers import Reply, in_her_language
+from bot.conversation.languages import Said, conversation_language, reply_language
+from bot.conversation.messages import entry_in, render
 from bot.records.database import shared_engine
 from bot.records.intake_record import IntakeRepository, record_fields
 from bot.sites.config import Site, registry
@@ -38,11 +38,27 @@ def message_language(tracker: Tracker) -> str | None:
     return (tracker.latest_message or {}).get("language")
 
 
+def said_so_far(tracker: Tracker) -> list[Said]:
+    """Her messages so far, as the NLU read them."""
+    said = []
+    for event in tracker.events:
+        if event.get("event") == "user":
+            parse = event.get("parse_data") or {}
+            said.append(Said(event.get("text") or "", (parse.get("intent") or {}).get("name"),
+                             parse.get("language")))
+    return said
+
+
 def her_language(tracker: Tracker) -> str:
     """The conversation's language (bot.conversation.languages), from her messages so far."""
-    return conversation_language(
-        (event.get("parse_data") or {}).get("language")
-        for event in tracker.events if event.get("event") == "user")
+    return conversation_language(message.language for message in said_so_far(tracker))
+
+
+def answer_language(tracker: Tracker) -> str | None:
+    """The language to ask her in besides English (None: English): hers, while she has not
+    chosen English since (``reply_language``) and it has a catalogue. Read from the whole
+    conversation, not her latest message: her phone number or a button press carries none."""
+    return in_her_language(reply_language(said_so_far(tracker)))
 
 
 def slots_after(tracker: Tracker, events: Iterable[dict[str, Any]]) -> dict[str, Any]:
@@ -77,7 +93,9 @@ def utter(dispatcher: CollectingDispatcher, replies: Iterable[Reply]) -> None:
                                           reply.language))
 
 
-SKIP_BUTTON = {"title": "Skip this question", "payload": "/skip"}
+def skip_button(language: str | None = None) -> dict[str, str]:
+    """The way to skip a question asked again; its title is the ``skip_question`` message."""
+    return {"title": render("skip_question", language=language)["text"], "payload": "/skip"}
 
 
 def ask(dispatcher: CollectingDispatcher, tracker: Tracker, replies: list[Reply]) -> None:
@@ -85,18 +103,20 @@ def ask(dispatcher: CollectingDispatcher, tracker: Tracker, replies: list[Reply]
     choices as buttons and a way to skip (a "no" button is one), so she is never stuck."""
     if replies and (tracker.get_slot("unanswered_turns") or 0) >= 1:
         last = replies[-1]
-        own = last.buttons if last.buttons is not None else catalogue()[last.response].get(
-            "buttons")
+        own = (last.buttons if last.buttons is not None
+               else entry_in(last.response, last.language).get("buttons"))
         buttons = [dict(b) for b in own or []]
         if not any(b.get("payload") in ("/skip", "/deny") for b in buttons):
-            buttons.append(dict(SKIP_BUTTON))
-        replies = [*replies[:-1], Reply(last.response, last.values, buttons)]
+            buttons.append(skip_button(last.language))
+        replies = [*replies[:-1], Reply(last.response, last.values, buttons, last.language)]
     utter(dispatcher, replies)
 
 
-def say(dispatcher: CollectingDispatcher, name: str, **values: Any) -> None:
-    """Send one message from the catalogue that needs no site facts."""
-    dispatcher.utter_message(**render(name, values))
+def say(dispatcher: CollectingDispatcher, name: str, language: str | None = None,
+        **values: Any) -> None:
+    """Send one message from the catalogue that needs no site facts, in ``language`` where its
+    catalogue has it (``answer_language``)."""
+    dispatcher.utter_message(**render(name, values, language=language))
 
 
 def ask_again_if_safe(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
+    answer_language,
     ask_again_if_safe,
     intent_of,
     repository,
@@ -40,8 +41,9 @@ class AskHuman(Action):
 
 
 class RequestContact(Action):
-    """She wants the team to get in touch: the form asks how, next. Without consent nothing
-about her is kept, so she is given the programme's contact route instead."""
+    """She wants the team to get in touch: the form asks how, next (in her language while the
+    conversation is in it). Without consent nothing about her is kept, so she is given the
+    programme's contact route instead."""
 
     def name(self) -> str:
         return "action_request_contact"
@@ -50,7 +52,8 @@ about her is kept, so she is given the programme's contact route instead."""
                   domain: DomainDict) -> list[dict[str, Any]]:
         site = site_for(tracker)
         if tracker.get_slot("consent") == "declined":
-            utter(dispatcher, [Reply("contact_own", answers.site_values(site))])
+            utter(dispatcher, [Reply("contact_own", answers.site_values(site),
+                                     language=answer_language(tracker))])
             return site_slot(tracker)
         events = site_slot(tracker) + [SlotSet("contact_requested", True),
                                        SlotSet("stopped", False)]

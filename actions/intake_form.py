@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
+    answer_language,
     answered_this_turn,
     ask,
     intent_of,
@@ -100,15 +101,16 @@ class ValidateIntakeForm(FormValidationAction):
         just_set = set(tracker.slots_to_validate()) & answered_this_turn(tracker)
         if just_set:
             site = site_for(tracker)
+            language = answer_language(tracker)
             if tracker.get_slot("requested_slot") in just_set:
                 # Her reply answered the question: say so if it was left unanswered, and
                 # answer a worry or question she raised on the way.
                 if tracker.get_slot("moved_on"):
-                    say(dispatcher, "moving_on")
+                    say(dispatcher, "moving_on", language)
                 utter(dispatcher, answers.in_passing_replies(
                     intake_flow.raised_code(intent_of(tracker)), site))
             if tracker.get_slot("changed"):
-                say(dispatcher, "changed")
+                say(dispatcher, "changed", language)
             if just_set & {"format_preference", "mode_preferences"}:
                 wanted = answers.unmet_preferences({k: tracker.get_slot(k) for k in just_set}, site)
                 if wanted:
@@ -116,17 +118,18 @@ class ValidateIntakeForm(FormValidationAction):
             if "consent" in just_set:
                 say(dispatcher, (
                     "consent_given" if codebook.has_consented(tracker.slots)
-                    else "consent_declined"))
+                    else "consent_declined"), language)
             if "take_up_intent" in just_set and tracker.get_slot("take_up_intent") == "no":
                 utter(dispatcher, [Reply("intent_no", answers.site_values(site))])
             masked = tracker.get_slot("contact_detail")
             if "contact_detail" in just_set and masked and masked != intake_flow.SKIPPED:
-                say(dispatcher, "contact_confirmed", masked=masked)
+                say(dispatcher, "contact_confirmed", language, masked=masked)
         return await super().run(dispatcher, tracker, domain)
 
 
 class AskConsent(Action):
-    """Welcome (once) and the consent question, with her site's retention and privacy link."""
+    """Welcome (once) and the consent question, with her site's retention and privacy link; in
+    her language while the conversation is in it (``answer_language``)."""
 
     def name(self) -> str:
         return "action_ask_consent"
@@ -134,10 +137,12 @@ class AskConsent(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[dict[str, Any]]:
         values = answers.site_values(site_for(tracker))
+        language = answer_language(tracker)
         replies = []
         if not tracker.get_slot("welcomed"):
-            replies += [Reply("welcome", values), Reply("not_emergency", values)]
-        replies.append(Reply("ask_consent", values))
+            replies += [Reply("welcome", values, language=language),
+                        Reply("not_emergency", values, language=language)]
+        replies.append(Reply("ask_consent", values, language=language))
         ask(dispatcher, tracker, replies)
         return [SlotSet("welcomed", True), *site_slot(tracker)]
 
@@ -201,7 +206,8 @@ class AskConcernsDone(Action):
 
 class AskQuestion(Action, ABC):
     """A question whose wording needs nothing but her site's facts: the message is
-    ``ask_<slot>`` for the action ``action_ask_<slot>``."""
+    ``ask_<slot>`` for the action ``action_ask_<slot>``, in her language where its catalogue
+    has it (``answer_language``)."""
 
     @abstractmethod
     def name(self) -> str: ...
@@ -209,7 +215,8 @@ class AskQuestion(Action, ABC):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[dict[str, Any]]:
         message = "ask_" + self.name().removeprefix("action_ask_")
-        ask(dispatcher, tracker, [Reply(message, answers.site_values(site_for(tracker)))])
+        ask(dispatcher, tracker, [Reply(message, answers.site_values(site_for(tracker)),
+                                        language=answer_language(tracker))])
         return []
 
 
@@ -249,7 +256,8 @@ class AskPreferredContact(AskQuestion):
 
 
 class AskContactDetail(Action):
-    """Asks for the number or address that fits her chosen way, again kindly if invalid."""
+    """Asks for the number or address that fits her chosen way, again kindly if invalid; in
+    her language while the conversation is in it (``answer_language``)."""
 
     def name(self) -> str:
         return "action_ask_contact_detail"
@@ -257,8 +265,9 @@ class AskContactDetail(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[dict[str, Any]]:
         kind = "email" if tracker.get_slot("preferred_contact") == "email" else "phone"
+        language = answer_language(tracker)
         if tracker.get_slot("invalid_contact"):
-            say(dispatcher, f"contact_invalid_{kind}")
+            say(dispatcher, f"contact_invalid_{kind}", language)
         else:
-            ask(dispatcher, tracker, [Reply(f"ask_contact_detail_{kind}")])
+            ask(dispatcher, tracker, [Reply(f"ask_contact_detail_{kind}", language=language)])
         return []

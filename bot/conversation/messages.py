@@ -5,7 +5,7 @@ depends on her site (what it offers, its contacts) or on her answers.
 
 A mother who writes in another language is answered from that language's short catalogue,
 content/messages.<code>.yml (issue 19): the same names in every file, never generated at run
-time. Everything else is said in English.
+time. A message that catalogue lacks is said in English.
 """
 
 from __future__ import annotations
@@ -58,15 +58,22 @@ def has_language(language: str | None) -> bool:
     return language in catalogue_languages()
 
 
+def entry_in(name: str, language: str | None = None) -> dict[str, Any]:
+    """The message ``name`` as the catalogue holds it: in ``language``'s when that has it, else
+    in English (a language's catalogue holds only what has been drafted in it)."""
+    own = language_catalogue(language) if language else {}
+    return own.get(name) or catalogue()[name]
+
+
 def render(name: str, values: Mapping[str, Any] | None = None,
            buttons: Sequence[Mapping[str, str]] | None = None,
            language: str | None = None) -> dict[str, Any]:
     """The message ``name`` with its placeholders filled: ``{"text": ..., "buttons": [...]}``.
 
     ``buttons``, when given, replace the message's own. ``language`` picks another language's
-    catalogue (its names are its own, see ``language_catalogue``).
+    catalogue, falling back to English for a message it lacks (``entry_in``).
     """
-    entry = (language_catalogue(language) if language else catalogue())[name]
+    entry = entry_in(name, language)
     text = string.Formatter().vformat(entry["text"], (), _Blank(values or {}))
     message: dict[str, Any] = {"text": text}
     chosen = buttons if buttons is not None else entry.get("buttons")

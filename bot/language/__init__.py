@@ -4,6 +4,13 @@ conversation and the safety net, which both use it.
 The public API is importable from here.
 """
 
-from bot.language.detect import ENGLISH, SUPPORTED, Detection, detect, language_of
+from bot.language.detect import (
+    ENGLISH,
+    SUPPORTED,
+    Detection,
+    detect,
+    has_english_words,
+    language_of,
+)
 
-__all__ = ["ENGLISH", "SUPPORTED", "Detection", "detect", "language_of"]
+__all__ = ["ENGLISH", "SUPPORTED", "Detection", "detect", "has_english_words", "language_of"]

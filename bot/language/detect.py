@@ -30,6 +30,7 @@ from pathlib import Path
 import yaml
 
 from bot import codebook
+from bot.payloads import is_button_payload
 
 ENGLISH = codebook.ENGLISH
 #: The languages the assistant recognises and answers in (ISO 639-1), besides English.
@@ -141,8 +142,12 @@ def _latin_hits(words: list[str]) -> dict[str, int]:
     return hits
 
 
+def _words(text: str) -> list[str]:
+    return [w.casefold().replace("'", "") for w in _WORD.findall(text)]
+
+
 def _latin_script(text: str) -> Detection:
-    words = [w.casefold().replace("'", "") for w in _WORD.findall(text)]
+    words = _words(text)
     greeting = _greetings().get(" ".join(words))
     if greeting:
         return Detection(greeting, "greeting")
@@ -179,3 +184,15 @@ def detect(text: str | None) -> Detection:
 def language_of(text: str | None) -> str:
     """The ISO 639-1 code of the message's language ("en" when unsure)."""
     return detect(text).language
+
+
+def has_english_words(text: str | None) -> bool:
+    """Whether a message has words of everyday English in it ("ok", "my number is ...").
+
+    A phone number, an email address or a button's payload has none: it is read as English only
+    because English is the default, and says nothing of the language she reads.
+    """
+    if is_button_payload(text):
+        return False
+    kept = " ".join(token for token in (text or "").split() if "@" not in token)
+    return any(word in _ENGLISH_WORDS for word in _words(kept))

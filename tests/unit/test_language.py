@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.language import ENGLISH, SUPPORTED, detect, language_of
+from bot.language import ENGLISH, SUPPORTED, detect, has_english_words, language_of
 from tests.corpus import english_messages
 
 SHORT_ENGLISH = ["ok", "yes", "hi", "no ta", "07700 900123", "no", "ta", "thanks hun", "nah",
@@ -95,3 +95,18 @@ def test_supported_languages_have_word_lists() -> None:
     from bot.language.detect import _word_lists
 
     assert set(_word_lists()) == set(SUPPORTED)
+
+
+@pytest.mark.parametrize("text", ["hi, can we do it in english", "ok", "yes please",
+                                  "my number is 07700 900123", "I'd rather have a call"])
+def test_written_english_has_english_words(text: str) -> None:
+    assert has_english_words(text)
+
+
+@pytest.mark.parametrize("text", ["07700 900123", "+44 7700 900123", "me@example.org",
+                                  "anna.kowalska@gmail.com", "/affirm", "/request_contact",
+                                  '/inform{"contact_method":"phone"}', "tak", "Dziękuję", "",
+                                  None])
+def test_a_number_an_address_or_a_button_has_no_english_words(text: str | None) -> None:
+    """Read as English only by default: they say nothing of the language she reads."""
+    assert not has_english_words(text)

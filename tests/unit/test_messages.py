@@ -54,8 +54,62 @@ def test_every_language_file_has_the_same_messages_and_says_who_checked_it(
         assert entry["text"].strip(), name
         assert not re.search(r"\b(?:the|and|you|your)\b", entry["text"]) or language == "en", \
             f"{language}:{name} looks like English"
-        for button in entry.get("buttons") or []:
-            assert button["payload"] in ("/request_contact", "/continue")
+        if name not in messages.catalogue():  # the call-back path's are checked below
+            for button in entry.get("buttons") or []:
+                assert button["payload"] in ("/request_contact", "/continue")
+
+
+def placeholders(text: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field}
+
+
+#: The call-back path (issue 19): what follows "Please call me back" in her language.
+CALL_BACK_PATH = ("welcome", "not_emergency", "ask_consent", "consent_given", "consent_declined",
+                  "ask_contact_requested", "ask_preferred_contact", "ask_contact_detail_phone",
+                  "ask_contact_detail_email", "contact_invalid_phone", "contact_invalid_email",
+                  "contact_confirmed", "contact_own", "rephrase_question", "moving_on",
+                  "skip_question")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_has_the_call_back_path(language: str) -> None:
+    assert set(CALL_BACK_PATH) <= set(messages.language_catalogue(language))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_message_named_as_in_english_keeps_its_placeholders_and_payloads(
+        language: str) -> None:
+    """Her language's message is filled from the same values and its buttons send what the
+    English ones send: only the words differ, and each title keeps the English in brackets."""
+    english = messages.catalogue()
+    shared = set(messages.language_catalogue(language)) & set(english)
+    assert set(CALL_BACK_PATH) <= shared
+    for name in shared:
+        own = messages.language_catalogue(language)[name]
+        assert placeholders(own["text"]) == placeholders(english[name]["text"]), name
+        buttons = zip(own.get("buttons") or [], english[name].get("buttons") or [], strict=True)
+        for button, in_english in buttons:
+            assert button["payload"] == in_english["payload"], name
+            assert button["title"].endswith(f"({in_english['title']})"), name
+
+
+def test_a_message_her_language_lacks_is_said_in_english() -> None:
+    for language in LANGUAGES:
+        assert "explain_short" not in messages.language_catalogue(language)
+        assert messages.render("explain_short", language=language) == \
+            messages.render("explain_short")
+    assert messages.render("ask_consent", language="pl")["text"].startswith(
+        "Czy mogę zachować")
+
+
+@pytest.mark.parametrize("site", list(load_sites()), ids=lambda s: s.id)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_call_back_path_fills_every_placeholder(site, language: str) -> None:
+    values = {**answers.site_values(site), "masked": "07*** ***123"}
+    for name in CALL_BACK_PATH:
+        text = messages.render(name, values, language=language)["text"]
+        assert "{" not in text and text.strip(), name
+        assert text != messages.render(name, values)["text"], name
 
 
 @pytest.mark.parametrize("site", list(load_sites()), ids=lambda s: s.id)
@@ -71,8 +125,7 @@ def test_language_replies_fill_every_placeholder(site, language: str) -> None:
 def test_site_messages_fill_every_placeholder(site) -> None:
     values = answers.site_values(site)
     for name, entry in messages.catalogue().items():
-        fields = {f for _, f, _, _ in string.Formatter().parse(entry["text"]) if f}
-        site_fields = fields & set(values)
+        site_fields = placeholders(entry["text"]) & set(values)
         text = messages.render(name, values)["text"]
         assert "{" not in text or not site_fields, name
 
