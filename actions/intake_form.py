@@ -18,6 +18,7 @@ from actions.common import (
     intent_of,
     message_language,
     repository,
+    said_so_far,
     say,
     site_for,
     site_slot,
@@ -60,8 +61,10 @@ class ActionValidateSlotMappings(Action):
             offered_modes=answers.offered_modes(site_for(tracker),
                                                 tracker.get_slot("format_preference")),
         )
-        misses = intake_flow.misses_after(turn, requested, intent_of(tracker),
-                                          int(tracker.get_slot("unanswered_turns") or 0))
+        said = said_so_far(tracker)
+        misses = intake_flow.misses_after(
+            turn, requested, intent_of(tracker), int(tracker.get_slot("unanswered_turns") or 0),
+            same_as_before=len(said) >= 2 and said[-2].intent == said[-1].intent)
         moved_on = bool(requested) and misses >= intake_flow.MISSES_BEFORE_MOVING_ON
         if moved_on:
             turn.slots.update(intake_flow.give_up_on(requested))

@@ -102,13 +102,31 @@ class SafetyResponse(Action):
         return [*events, ActiveLoop(None)]
 
 
-def _checked_message(tracker: Tracker) -> str | None:
-    """Her words that led to the check-in question (the last message read as one)."""
+def _checked_event(tracker: Tracker) -> dict[str, Any]:
+    """The message that led to the check-in question (the last one read as one), or {}."""
     for event in reversed(tracker.events):
         if (event.get("event") == "user"
                 and ((event.get("parse_data") or {}).get("intent") or {}).get("name")
                 == CHECK_IN_INTENT):
-            return event.get("text")
+            return event
+    return {}
+
+
+def _checked_message(tracker: Tracker) -> str | None:
+    """Her words that led to the check-in question."""
+    return _checked_event(tracker).get("text")
+
+
+def _checked_intent(tracker: Tracker) -> str | None:
+    """What the intent model read that message as, before the safety net put the check-in
+    first: "not really, just that ..." to "anything else on your mind?" is a no, and read
+    without it her answer was lost, the question came back, and her same answer was checked
+    again, round and round."""
+    ranking = (_checked_event(tracker).get("parse_data") or {}).get("intent_ranking") or []
+    for entry in ranking:
+        name = entry.get("name")
+        if name != CHECK_IN_INTENT and not intake_flow.is_risk_intent(name):
+            return name
     return None
 
 
@@ -158,7 +176,8 @@ class SafetyCheckInAnswer(Action):
         if question and question != "contact_detail":
             site = site_for(tracker)
             turn = intake_flow.answer_turn(
-                text=_checked_message(tracker) or "", intent=None, entities=[],
+                text=_checked_message(tracker) or "", intent=_checked_intent(tracker),
+                entities=[],
                 requested_slot=question, slots=tracker.slots,
                 offered_formats=site.formats,
                 offered_modes=answers.offered_modes(site, tracker.get_slot("format_preference")))

@@ -120,15 +120,18 @@ _NOT_UNDERSTOOD_VALUES: dict[str, Any] = {
 
 
 def misses_after(turn: Turn, requested_slot: str | None, intent: str | None,
-                 misses: int) -> int:
+                 misses: int, same_as_before: bool = False) -> int:
     """Her replies in a row, this one included, that did not answer ``requested_slot``.
 
     A risk or an answer starts the count again; a digression the assistant answers (a question
-    about peer support, a worry) neither counts nor resets it.
+    about peer support, a worry) neither counts nor resets it, unless it is the same digression
+    as her message before (``same_as_before``): the answer did not settle it, and without the
+    count the question came back after it without end (a blind simulated mother asked "can I
+    start after the baby comes?" fifteen times running).
     """
     if requested_slot is None or requested_slot in turn.slots or is_risk_intent(intent):
         return 0
-    if intent in DIGRESSION_INTENTS:
+    if intent in DIGRESSION_INTENTS and not same_as_before:
         return misses
     return misses + 1
 
@@ -290,13 +293,19 @@ def answer_turn(text: str, intent: str | None, entities: list[dict],
         code = next(iter(named.get("concerns", [])), None)
     meaning = read_short_answer(text)
     short = short_answer(meaning, requested_slot)
+    says_her_own = (bool((text or "").strip()) and not pressed and "?" not in text
+                    and intent not in NEVER_AN_ANSWER)
     answers_the_question = (
         (code and requested_slot == "decline_reason")
         # Asked why not, whatever she says is her reason unless she asks something back or
         # it needs the check-in: the intent model read "we're moving to Australia, no point
         # starting" as feeling low, answered that, and asked why again, forty times running.
-        or (requested_slot == "decline_reason" and bool((text or "").strip()) and not pressed
-            and "?" not in text and intent not in NEVER_AN_ANSWER)
+        or (requested_slot == "decline_reason" and says_her_own)
+        # Asked whether anything else is on her mind, what she says in her own words is her
+        # answer (its worries are coded above, and the rule for a worry still answers it):
+        # "just that he's away till spring so it's all on me" was answered, then asked about
+        # again, and again, with no way on but a bare "no".
+        or (requested_slot == "concerns_done" and meaning is None and says_her_own)
         # "don't keep anything" asked about keeping her answers is a no, not a deletion
         or (intent == "delete_data" and requested_slot == "consent")
         # Privacy errs towards no: a reply to the consent question that opens with a refusal
@@ -337,6 +346,8 @@ def answer_turn(text: str, intent: str | None, entities: list[dict],
     if requested_slot == "mode_preferences" and len(offered_modes) == 1 and affirmed:
         updates["mode_preferences"] = list(offered_modes)
 
+    if requested_slot == "concerns_done" and answers_the_question:
+        updates.setdefault("concerns_done", True)
     if requested_slot == "decline_reason":
         if code:
             updates["decline_reason"] = code

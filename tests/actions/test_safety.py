@@ -172,3 +172,25 @@ async def test_no_to_the_check_in_takes_the_checked_message_as_her_answer(
                "check_in_question": "time_preferences"}), domain)
     assert ran.slots["time_preferences"] == ["weekend"]
     assert IntakeRepository(database).get(SENDER)["time_preferences"] == ["weekend"]
+
+
+async def test_no_to_the_check_in_reads_her_answer_with_the_intent_it_was_given(
+        domain: DomainDict, database: Engine) -> None:
+    """A blind simulated mother went round eight times: her "not really, just ..." to "anything
+    else on your mind?" got the check-in, her no brought the question back, and her same answer
+    was checked again. Read with what the intent model made of it, it is her no."""
+    words = "Not really, just that I felt a bit like this last time too and nobody asked"
+    checked = {"text": words, "intent": {"name": "safety_check_in", "confidence": 1.0},
+               "intent_ranking": [{"name": "safety_check_in", "confidence": 1.0},
+                                  {"name": "risk_suicide", "confidence": 0.2},
+                                  {"name": "deny", "confidence": 0.7}]}
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": words, "parse_data": checked},
+              {"event": "action", "name": "action_safety_check_in"},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "no", "parse_data": {"intent": {"name": "deny"}}}]
+    ran = await run_action("action_safety_check_in_answer", tracker(
+        domain, text="no", intent="deny", events=events,
+        slots={"awaiting_check_in": True, "consent": "given",
+               "check_in_question": "concerns_done"}), domain)
+    assert ran.slots["concerns_done"] is True

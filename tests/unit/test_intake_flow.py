@@ -1,10 +1,13 @@
 import pytest
 
 from bot.conversation.intake_flow import (
+    MISSES_BEFORE_MOVING_ON,
     SKIPPED,
+    Turn,
     answer_turn,
     concern_code,
     give_up_on,
+    misses_after,
     next_question,
     required_slots,
 )
@@ -56,11 +59,11 @@ def test_an_answer_read_as_a_worry_is_taken_and_the_worry_kept_beside_it() -> No
     assert turn.slots["concerns"] == ["practical_time", "group_anxiety"]
 
 
-def test_a_worry_at_the_worries_question_is_left_to_its_own_answer() -> None:
-    # The worry is recorded; the question stays open for the rule that answers the worry.
+def test_a_worry_at_the_anything_else_question_is_recorded_and_answers_it() -> None:
+    # The worry is recorded, and its own rule answers it; the question is not asked again.
     turn = answer_turn("one to one because groups scare me", "concern_group_anxiety", [],
                        "concerns_done", {})
-    assert turn.slots == {"concerns": ["group_anxiety"]}
+    assert turn.slots == {"concerns": ["group_anxiety"], "concerns_done": True}
 
 
 @pytest.mark.parametrize(("text", "intent", "slot", "before", "expected"), [
@@ -366,3 +369,38 @@ def test_whatever_she_says_when_asked_why_not_is_her_reason(
 def test_a_question_back_when_asked_why_not_is_answered_first() -> None:
     assert "decline_reason" not in answer_turn("is it free though?", "faq_cost", [],
                                                "decline_reason", {}).slots
+
+
+def test_a_digression_counts_as_a_miss_only_when_she_asks_the_same_again() -> None:
+    """One question back is answered and the question asked again, uncounted; the same question
+    again means the answer did not settle it, and it counts, so the question is not asked
+    without end."""
+    turn = Turn()
+    assert misses_after(turn, "concerns_done", "faq_what_happens_next", 0) == 0
+    assert misses_after(turn, "concerns_done", "faq_what_happens_next", 0,
+                        same_as_before=True) == 1
+    assert misses_after(turn, "concerns_done", "faq_what_happens_next", 1,
+                        same_as_before=True) == MISSES_BEFORE_MOVING_ON
+    assert misses_after(turn, "concerns_done", "nlu_fallback", 0) == 1
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("Just that he's away till spring so it's all on me at the moment",
+     "concern_practical_childcare"),
+    ("Only that I'd like something in place before the birth this time", "out_of_scope"),
+    ("no thats everything", "deny"),
+])
+def test_anything_else_is_answered_by_whatever_she_says_in_her_own_words(
+        text: str, intent: str) -> None:
+    turn = answer_turn(text=text, intent=intent, entities=[], requested_slot="concerns_done",
+                       slots={"consent": "given"})
+    assert turn.slots["concerns_done"] is True
+
+
+@pytest.mark.parametrize(("text", "intent"), [("yes", "affirm"), ("is it free?", "faq_cost"),
+                                              ("can I talk to a person", "ask_human")])
+def test_anything_else_stays_open_for_a_bare_yes_or_a_question_back(
+        text: str, intent: str) -> None:
+    turn = answer_turn(text=text, intent=intent, entities=[], requested_slot="concerns_done",
+                       slots={"consent": "given"})
+    assert turn.slots.get("concerns_done") is not True
