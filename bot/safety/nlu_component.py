@@ -19,7 +19,8 @@ message with text, at any point in the conversation:
   "classifier"); it reaches only ``check_in_threshold`` -> ``check_in_intent``
   (``safety_check_in``: she is asked directly whether she is having thoughts of hurting
   herself or her baby), layer "check_in"; unless DIET reads the message as a confident
-  answer (``answer_intents`` at ``answer_confidence``): intent untouched, layer "answer";
+  answer or a yes or no (``answer_intents`` at ``answer_confidence``): intent untouched,
+  layer "answer";
 * DIET's risk guess is below its threshold -> its best non-risk reading, "below_threshold";
 * explicit negation with nothing else -> intent untouched, a "negated" note is added so the
   conversation can offer a kind word.
@@ -98,8 +99,11 @@ ANSWER_CONFIDENCE_KEY = "answer_confidence"
 #: form's question: "one to one i think" scored 0.67 (the words "i think" are common in the
 #: risks) while DIET read it as inform at 0.79; after the emergency categories joined the
 #: training data it scored 0.72 with inform at 0.57, so an answer is DIET's first reading at
-#: 0.5 or more. The crisis threshold is never relaxed.
-DEFAULT_ANSWER_INTENTS = ("inform",)
+#: 0.5 or more. The crisis threshold is never relaxed. The short answers count too: after sets
+#: A to H joined the training data (risk told in passing inside practical answers), "Yes,
+#: someone could ring me I think" (request_contact at 0.93) was checked, and her "no" brought
+#: the question back to be checked again; 60 check-ins in 140 blind simulated conversations.
+DEFAULT_ANSWER_INTENTS = ("inform", "affirm", "deny", "request_contact", "continue", "skip")
 DEFAULT_ANSWER_CONFIDENCE = 0.5
 _CLASSIFIER_FILE = "risk_classifier.joblib"
 

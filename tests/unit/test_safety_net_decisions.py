@@ -98,6 +98,12 @@ CASES = {
         expect_intent=guess("inform", 0.5),
         note={"category": None, "layer": "answer", "pattern": None, "score": 0.7},
         log="safety net: no check-in on an answer (0.70)"),
+    "an unsure classifier on a confident yes to being called": dict(
+        text="Yes, someone could ring me I think", score=0.7, category="danger_at_home",
+        intent=guess("request_contact", 0.93), ranking=[guess("request_contact", 0.93)],
+        expect_intent=guess("request_contact", 0.93),
+        note={"category": None, "layer": "answer", "pattern": None, "score": 0.7},
+        log="safety net: no check-in on an answer (0.70)"),
     "an unsure classifier on an answer of unknown confidence": dict(
         text="one to one i think", score=0.7, category="harm_baby",
         intent=guess("inform"), ranking=[guess("inform")],
