@@ -301,11 +301,13 @@ def answer_turn(text: str, intent: str | None, entities: list[dict],
         # it needs the check-in: the intent model read "we're moving to Australia, no point
         # starting" as feeling low, answered that, and asked why again, forty times running.
         or (requested_slot == "decline_reason" and says_her_own)
-        # Asked whether anything else is on her mind, what she says in her own words is her
-        # answer (its worries are coded above, and the rule for a worry still answers it):
-        # "just that he's away till spring so it's all on me" was answered, then asked about
-        # again, and again, with no way on but a bare "no".
-        or (requested_slot == "concerns_done" and meaning is None and says_her_own)
+        # Asked whether anything ELSE is on her mind (she has named a worry already), what she
+        # says in her own words is her answer (its worries are coded above, and the rule for a
+        # worry still answers it): "just that he's away till spring so it's all on me" was
+        # answered, then asked about again, and again, with no way on but a bare "no". The
+        # first question about worries stays open after a worry, for "anything else?".
+        or (requested_slot == "concerns_done" and bool(slots.get("concerns"))
+            and meaning is None and says_her_own)
         # "don't keep anything" asked about keeping her answers is a no, not a deletion
         or (intent == "delete_data" and requested_slot == "consent")
         # Privacy errs towards no: a reply to the consent question that opens with a refusal

@@ -59,11 +59,21 @@ def test_an_answer_read_as_a_worry_is_taken_and_the_worry_kept_beside_it() -> No
     assert turn.slots["concerns"] == ["practical_time", "group_anxiety"]
 
 
-def test_a_worry_at_the_anything_else_question_is_recorded_and_answers_it() -> None:
-    # The worry is recorded, and its own rule answers it; the question is not asked again.
+def test_a_worry_at_the_worries_question_is_left_to_its_own_answer() -> None:
+    # The worry is recorded; the question stays open for the rule that answers the worry, and
+    # then for "anything else?".
     turn = answer_turn("one to one because groups scare me", "concern_group_anxiety", [],
                        "concerns_done", {})
-    assert turn.slots == {"concerns": ["group_anxiety"], "concerns_done": True}
+    assert turn.slots == {"concerns": ["group_anxiety"]}
+
+
+def test_a_worry_at_anything_else_is_recorded_and_answers_it() -> None:
+    # She has named one already: the second is recorded, its rule answers it, and the question
+    # is not asked a third time.
+    turn = answer_turn("one to one because groups scare me", "concern_group_anxiety", [],
+                       "concerns_done", {"concerns": ["practical_time"]})
+    assert turn.slots == {"concerns": ["practical_time", "group_anxiety"],
+                          "concerns_done": True}
 
 
 @pytest.mark.parametrize(("text", "intent", "slot", "before", "expected"), [
@@ -393,7 +403,7 @@ def test_a_digression_counts_as_a_miss_only_when_she_asks_the_same_again() -> No
 def test_anything_else_is_answered_by_whatever_she_says_in_her_own_words(
         text: str, intent: str) -> None:
     turn = answer_turn(text=text, intent=intent, entities=[], requested_slot="concerns_done",
-                       slots={"consent": "given"})
+                       slots={"consent": "given", "concerns": ["practical_time"]})
     assert turn.slots["concerns_done"] is True
 
 
@@ -402,5 +412,5 @@ def test_anything_else_is_answered_by_whatever_she_says_in_her_own_words(
 def test_anything_else_stays_open_for_a_bare_yes_or_a_question_back(
         text: str, intent: str) -> None:
     turn = answer_turn(text=text, intent=intent, entities=[], requested_slot="concerns_done",
-                       slots={"consent": "given"})
+                       slots={"consent": "given", "concerns": ["practical_time"]})
     assert turn.slots.get("concerns_done") is not True
