@@ -105,6 +105,15 @@ ANSWER_CONFIDENCE_KEY = "answer_confidence"
 #: the question back to be checked again; 60 check-ins in 140 blind simulated conversations.
 DEFAULT_ANSWER_INTENTS = ("inform", "affirm", "deny", "request_contact", "continue", "skip")
 DEFAULT_ANSWER_CONFIDENCE = 0.5
+FALLBACK_THRESHOLD_KEY = "fallback_threshold"
+#: The FallbackClassifier's threshold in config.yml (a test holds them equal). When a risk
+#: reading is set aside, a next reading that would erase or end the conversation stands only at
+#: this confidence or more, else the message is not understood: "Hiii!! ... I was like yes
+#: please ..." (a doubtful risk to DIET) fell through to delete_data at 0.06, the deletion
+#: question followed, and her "ok" deleted everything.
+DEFAULT_FALLBACK_THRESHOLD = 0.35
+#: Readings that erase her answers or end the conversation (``FALLBACK_THRESHOLD_KEY``).
+ENDING_INTENTS = frozenset({"delete_data", "stop", "goodbye"})
 _CLASSIFIER_FILE = "risk_classifier.joblib"
 
 LAYER_PATTERN = "pattern"
@@ -152,6 +161,7 @@ class SafetyNet(GraphComponent, IntentClassifier):
                 CHECK_IN_INTENT_KEY: DEFAULT_CHECK_IN_INTENT,
                 ANSWER_INTENTS_KEY: list(DEFAULT_ANSWER_INTENTS),
                 ANSWER_CONFIDENCE_KEY: DEFAULT_ANSWER_CONFIDENCE,
+                FALLBACK_THRESHOLD_KEY: DEFAULT_FALLBACK_THRESHOLD,
                 SAFETY_SETS_KEY: learned.DEFAULT_SETS_DIR}
 
     def __init__(self, config: dict[str, Any], model_storage: ModelStorage | None = None,
@@ -166,6 +176,7 @@ class SafetyNet(GraphComponent, IntentClassifier):
         self.check_in_intent: str = self.component_config[CHECK_IN_INTENT_KEY]
         self.answer_intents = frozenset(self.component_config[ANSWER_INTENTS_KEY])
         self.answer_confidence = float(self.component_config[ANSWER_CONFIDENCE_KEY])
+        self.fallback_threshold = float(self.component_config[FALLBACK_THRESHOLD_KEY])
         self._model_storage = model_storage
         self._resource = resource
         self.classifier = classifier
@@ -362,7 +373,9 @@ class SafetyNet(GraphComponent, IntentClassifier):
 
     def _without_risk(self, message: Message) -> None:
         """The model's best reading that is not a risk: ``nlu_fallback`` if the fallback had
-        decided, else the highest non-risk intent (``negated_intent`` if there is none).
+        decided, else the highest non-risk intent (``negated_intent`` if there is none), or
+        ``nlu_fallback`` when that intent would erase or end the conversation
+        (``ENDING_INTENTS``) and is below the fallback threshold.
 
         The doubtful risk guesses stay in the ranking, after every other intent, so that
         nothing downstream mistakes them for the reading.
@@ -376,8 +389,13 @@ class SafetyNet(GraphComponent, IntentClassifier):
             return
         for entry in calm:
             if entry.get(INTENT_NAME_KEY) != DEFAULT_NLU_FALLBACK_INTENT_NAME:
-                self._put_first(message, entry[INTENT_NAME_KEY],
-                                float(entry.get(PREDICTED_CONFIDENCE_KEY) or 0.0))
+                confidence = float(entry.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+                if (entry.get(INTENT_NAME_KEY) in ENDING_INTENTS
+                        and confidence < self.fallback_threshold):
+                    self._put_first(message, DEFAULT_NLU_FALLBACK_INTENT_NAME,
+                                    self.fallback_threshold)
+                else:
+                    self._put_first(message, entry[INTENT_NAME_KEY], confidence)
                 return
         self._put_first(message, self.negated_intent, 1.0)
 

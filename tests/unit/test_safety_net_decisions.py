@@ -25,6 +25,7 @@ from bot.safety.learned import Verdict
 from bot.safety.nlu_component import (
     CHECK_IN_THRESHOLD_KEY,
     CRISIS_THRESHOLD_KEY,
+    DEFAULT_FALLBACK_THRESHOLD,
     SAFETY_KEY,
     SAFETY_SETS_KEY,
     SafetyNet,
@@ -129,6 +130,20 @@ CASES = {
         expect_intent=guess("greet", 0.3),
         note={"category": None, "layer": "below_threshold", "pattern": None, "score": 0.1},
         log="safety net: model risk suicide is below 0.99"),
+    "a doubtful model risk whose next reading would delete her answers": dict(
+        text="I was like yes please, not spoken to an adult all week", score=0.3,
+        category="suicide", intent=guess("risk_suicide", 0.9),
+        ranking=[guess("risk_suicide", 0.9), guess("delete_data", 0.06)],
+        expect_intent=guess("nlu_fallback", 0.35),
+        note={"category": None, "layer": "below_threshold", "pattern": None, "score": 0.3},
+        log="safety net: model risk suicide is below 0.99"),
+    "a doubtful model risk whose next reading is sure to delete": dict(
+        text="delete everything I said", score=0.3, category="suicide",
+        intent=guess("risk_suicide", 0.6),
+        ranking=[guess("risk_suicide", 0.6), guess("delete_data", 0.38)],
+        expect_intent=guess("delete_data", 0.38),
+        note={"category": None, "layer": "below_threshold", "pattern": None, "score": 0.3},
+        log="safety net: model risk suicide is below 0.99"),
     "a denial and nothing else": dict(
         text="no, I don't self harm", score=0.1, category="suicide",
         intent=guess("deny", 0.93), ranking=[guess("deny", 0.93)],
@@ -211,3 +226,11 @@ def test_training_learns_from_the_labelled_sets_and_the_nlu_examples(tmp_path: P
     assert "zebrafinch" in vocabulary and "quokka" not in vocabulary
     assert [r.getMessage() for r in caplog.records] == [
         "safety net: classifier trained on 3 examples (1 labelled sets)"]
+
+
+def test_the_fallback_threshold_is_the_fallback_classifiers() -> None:
+    """The net's bar for a reading left after DIET's own check-in is the pipeline's fallback."""
+    config = Path(__file__).resolve().parents[2] / "config.yml"
+    pipeline = yaml.safe_load(config.read_text(encoding="utf-8"))["pipeline"]
+    [fallback] = [step for step in pipeline if step["name"] == "FallbackClassifier"]
+    assert fallback["threshold"] == DEFAULT_FALLBACK_THRESHOLD
