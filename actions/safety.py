@@ -90,7 +90,7 @@ class SafetyResponse(Action):
             SlotSet("awaiting_delete_confirm", False),
         ]
         # After a check-in, the message she typed is the one the check-in was about.
-        message = (_checked_message(tracker) if caught.check_in
+        message = (_checked_event(tracker).get("text") if caught.check_in
                    else (tracker.latest_message or {}).get("text")) or ""
         alerts.raise_alert(
             shared_engine,
@@ -112,17 +112,12 @@ def _checked_event(tracker: Tracker) -> dict[str, Any]:
     return {}
 
 
-def _checked_message(tracker: Tracker) -> str | None:
-    """Her words that led to the check-in question."""
-    return _checked_event(tracker).get("text")
-
-
-def _checked_intent(tracker: Tracker) -> str | None:
-    """What the intent model read that message as, before the safety net put the check-in
-    first: "not really, just that ..." to "anything else on your mind?" is a no, and read
-    without it her answer was lost, the question came back, and her same answer was checked
-    again, round and round."""
-    ranking = (_checked_event(tracker).get("parse_data") or {}).get("intent_ranking") or []
+def _model_reading(checked: dict[str, Any]) -> str | None:
+    """What the intent model read the checked message as, before the safety net put the
+    check-in first: "not really, just that ..." to "anything else on your mind?" is a no, and
+    read without it her answer was lost, the question came back, and her same answer was
+    checked again, round and round."""
+    ranking = (checked.get("parse_data") or {}).get("intent_ranking") or []
     for entry in ranking:
         name = entry.get("name")
         if name != CHECK_IN_INTENT and not intake_flow.is_risk_intent(name):
@@ -175,9 +170,9 @@ class SafetyCheckInAnswer(Action):
         question = tracker.get_slot("check_in_question")
         if question and question != "contact_detail":
             site = site_for(tracker)
+            checked = _checked_event(tracker)
             turn = intake_flow.answer_turn(
-                text=_checked_message(tracker) or "", intent=_checked_intent(tracker),
-                entities=[],
+                text=checked.get("text") or "", intent=_model_reading(checked), entities=[],
                 requested_slot=question, slots=tracker.slots,
                 offered_formats=site.formats,
                 offered_modes=answers.offered_modes(site, tracker.get_slot("format_preference")))
