@@ -117,17 +117,23 @@ async def test_after_the_close_no_to_the_check_in_does_not_restart_the_intake(
     assert ran.slots["check_in_resume"] is False
 
 
+def checked_then_answered(words: str, parse_data: dict, answer: str,
+                          intent: str) -> list[dict]:
+    """Tracker events: her message got the check-in question, then she answered it."""
+    return [{"event": "action", "name": "action_listen"},
+            {"event": "user", "text": words, "parse_data": parse_data},
+            {"event": "action", "name": "action_safety_check_in"},
+            {"event": "action", "name": "action_listen"},
+            {"event": "user", "text": answer,
+             "parse_data": {"intent": {"name": intent, "confidence": 1.0}}}]
+
+
 @pytest.mark.parametrize(("intent", "answer"), [("affirm", "yes"), ("not_sure", "not_sure")])
 async def test_yes_or_not_sure_to_the_check_in_is_a_risk_with_her_answer_recorded(
         domain: DomainDict, database: Engine, intent: str, answer: str) -> None:
     words = "unclear words"
     asked = {"text": words, "intent": {"name": "safety_check_in", "confidence": 1.0}}
-    events = [{"event": "action", "name": "action_listen"},
-              {"event": "user", "text": words, "parse_data": asked},
-              {"event": "action", "name": "action_safety_check_in"},
-              {"event": "action", "name": "action_listen"},
-              {"event": "user", "text": f"/{intent}",
-               "parse_data": {"intent": {"name": intent, "confidence": 1.0}}}]
+    events = checked_then_answered(words, asked, f"/{intent}", intent)
     ran = await run_action("action_safety_response", tracker(
         domain, text=f"/{intent}", intent=intent, events=events,
         slots={"awaiting_check_in": True, "check_in_category": "harm_baby",
@@ -161,11 +167,7 @@ async def test_no_to_the_check_in_takes_the_checked_message_as_her_answer(
         domain: DomainDict, database: Engine) -> None:
     words = "Only weekends, I clean houses in the week"
     checked = {"text": words, "intent": {"name": "safety_check_in", "confidence": 1.0}}
-    events = [{"event": "action", "name": "action_listen"},
-              {"event": "user", "text": words, "parse_data": checked},
-              {"event": "action", "name": "action_safety_check_in"},
-              {"event": "action", "name": "action_listen"},
-              {"event": "user", "text": "no", "parse_data": {"intent": {"name": "deny"}}}]
+    events = checked_then_answered(words, checked, "no", "deny")
     ran = await run_action("action_safety_check_in_answer", tracker(
         domain, text="no", intent="deny", events=events,
         slots={"awaiting_check_in": True, "consent": "given",
@@ -184,11 +186,7 @@ async def test_no_to_the_check_in_reads_her_answer_with_the_intent_it_was_given(
                "intent_ranking": [{"name": "safety_check_in", "confidence": 1.0},
                                   {"name": "risk_suicide", "confidence": 0.2},
                                   {"name": "deny", "confidence": 0.7}]}
-    events = [{"event": "action", "name": "action_listen"},
-              {"event": "user", "text": words, "parse_data": checked},
-              {"event": "action", "name": "action_safety_check_in"},
-              {"event": "action", "name": "action_listen"},
-              {"event": "user", "text": "no", "parse_data": {"intent": {"name": "deny"}}}]
+    events = checked_then_answered(words, checked, "no", "deny")
     ran = await run_action("action_safety_check_in_answer", tracker(
         domain, text="no", intent="deny", events=events,
         slots={"awaiting_check_in": True, "consent": "given",
