@@ -55,12 +55,28 @@ def endpoints_config(db_url: str, redis_url: str | None, action_port: int) -> di
     return config
 
 
+class StackConfigError(Exception):
+    """A setting of the process layout is invalid; the message names it."""
+
+
+def rasa_processes_from_env() -> int:
+    """``RASA_PROCESSES``: how many Rasa servers to run (default 1)."""
+    raw = (os.environ.get("RASA_PROCESSES") or "1").strip()
+    if not raw.isdigit() or not 1 <= int(raw) <= 16:
+        raise StackConfigError(
+            f"RASA_PROCESSES must be a whole number from 1 to 16, found {raw!r}")
+    return int(raw)
+
+
 @dataclass
 class Stack:
-    """The Rasa server, the action server and the web app as child processes.
+    """The Rasa servers, the action server and the web app as child processes.
 
     Rasa and the action server listen on 127.0.0.1 only; the web app is the one public
-    process (``WEB_HOST``, all interfaces by default)."""
+    process (``WEB_HOST``, all interfaces by default). With ``rasa_processes`` above one, the
+    Rasa servers listen on consecutive ports from ``rasa_port`` and the web app spreads
+    conversations over them (bot/web/rasa.py); they share the tracker store, and with
+    ``REDIS_URL`` set, the lock store that keeps each conversation's turns in order."""
 
     rasa_port: int = field(default_factory=lambda: int(os.environ.get("RASA_PORT") or 5005))
     action_port: int = field(
@@ -72,6 +88,7 @@ class Stack:
     var_dir: Path = field(
         default_factory=lambda: Path(os.environ.get("INTAKE_VAR_DIR") or REPO_ROOT / "var"))
     model: Path | None = None
+    rasa_processes: int = field(default_factory=rasa_processes_from_env)
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
     #: Extra WEB_* settings for the web app (the tests give a busy machine a longer wait).
     web_settings: dict[str, str] = field(default_factory=dict)
@@ -100,18 +117,22 @@ class Stack:
             str(VENV_BIN / "python"), "-m", "actions.server", "--actions", "actions",
             "--port", str(self.action_port), "--quiet",
         ], logs / f"actions-{self.action_port}.log")
-        self._spawn("Rasa server", [
-            str(VENV_BIN / "rasa"), "run", "--model", str(model), "--endpoints", str(endpoints),
-            "--credentials", str(REPO_ROOT / "credentials.yml"), "--interface", "127.0.0.1",
-            "--port", str(self.rasa_port), "--quiet",
-        ], logs / f"rasa-{self.rasa_port}.log")
+        checks = {"action server": f"{self.action_url}/health"}
+        for name, url in self.rasa_servers.items():
+            port = url.rsplit(":", 1)[1]
+            self._spawn(name, [
+                str(VENV_BIN / "python"), "-m", "bot.runtime.rasa_server", "run",
+                "--model", str(model),
+                "--endpoints", str(endpoints), "--credentials", str(REPO_ROOT / "credentials.yml"),
+                "--interface", "127.0.0.1", "--port", port, "--quiet",
+            ], logs / f"rasa-{port}.log")
+            checks[name] = f"{url}/"
         deadline = time.monotonic() + timeout
-        self._wait_until_up({"action server": f"{self.action_url}/health",
-                             "Rasa server": f"{self.rasa_url}/"}, deadline)
+        self._wait_until_up(checks, deadline)
         self._spawn("web app", [str(VENV_BIN / "python"), "-m", "bot.web"],
                     logs / f"web-{self.web_port}.log", {
                         "WEB_HOST": self.web_host, "WEB_PORT": str(self.web_port),
-                        "WEB_RASA_URL": self.rasa_url,
+                        "WEB_RASA_URL": " ".join(self.rasa_servers.values()),
                         "WEB_SECRET_KEY_FILE": str(self.var_dir / "web-secret.key"),
                         **self.web_settings,
                     })
@@ -132,7 +153,16 @@ class Stack:
 
     @property
     def rasa_url(self) -> str:
+        """The first Rasa server (the only one, unless ``rasa_processes`` is above one)."""
         return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def rasa_servers(self) -> dict[str, str]:
+        """Each Rasa server's process name and URL: "Rasa server" alone, else numbered."""
+        if self.rasa_processes == 1:
+            return {"Rasa server": self.rasa_url}
+        return {f"Rasa server {n + 1}": f"http://127.0.0.1:{self.rasa_port + n}"
+                for n in range(self.rasa_processes)}
 
     @property
     def action_url(self) -> str:
@@ -204,7 +234,11 @@ def main() -> int:
     except SuperviseConfigError as exc:
         print(f"Setting error: {exc}", file=sys.stderr)
         return 2
-    stack = Stack()
+    try:
+        stack = Stack()
+    except StackConfigError as exc:
+        print(f"Setting error: {exc}", file=sys.stderr)
+        return 2
     try:
         stack.start()
     except SiteConfigError as exc:
@@ -213,6 +247,7 @@ def main() -> int:
     except RuntimeError as exc:
         print(f"Could not start: {exc}", file=sys.stderr)
         return 1
+    rasa_line = ", ".join(f"{url}/webhooks/rest/webhook" for url in stack.rasa_servers.values())
     print(
         "\nThe intake assistant is running (embedded SQLite database unless DATABASE_URL is set).\n"
         f"  Chat (demo programme page): {stack.web_url}/\n"
@@ -224,13 +259,13 @@ def main() -> int:
         f"  Evaluator pages:            {stack.web_url}/evaluate/\n"
         f"  Web app listens on:         {stack.web_host}:{stack.web_port}"
         " (the only process reachable from other machines)\n"
-        f"  Rasa server (REST channel): {stack.rasa_url}/webhooks/rest/webhook\n"
+        f"  Rasa (REST channel):        {rasa_line}\n"
         f"  Action server:              {stack.action_url}/webhook\n"
         f"  Staff alerts:               {staff_alerts_line()}\n"
         "  Chat in a terminal:         make shell   (in another terminal)\n"
         "  Export the records:         .venv/bin/bot export --format csv\n"
         f"  Logs:                       {stack.var_dir / 'logs'}/\n"
-        "A process that stops is started again; Ctrl-C stops all three.\n", flush=True)
+        "A process that stops is started again; Ctrl-C stops them all.\n", flush=True)
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
         Supervisor(stack, supervise).run()

@@ -52,7 +52,7 @@ def make_app(config: WebConfig) -> web.Application:
         client_max_size=config.max_body_bytes,
         middlewares=[api_errors, origin_check, session_middleware(storage)])
     app[gateway.CONFIG] = config
-    app[gateway.RASA] = RasaClient(config.rasa_url, config.rasa_timeout)
+    app[gateway.RASA] = RasaClient(config.rasa_urls, config.rasa_timeout)
     app[gateway.CONVERSATION_LIMITS] = RateLimiter(config.conversation_rate)
     app[gateway.ADDRESS_LIMITS] = RateLimiter(config.address_rate)
     app.cleanup_ctx.append(_resources)
@@ -176,6 +176,6 @@ async def _headers(request: web.Request, response: web.StreamResponse) -> None:
 def run(config: WebConfig) -> None:
     """Serve until SIGINT or SIGTERM (aiohttp stops gracefully on both)."""
     logger.info("web app listening on %s:%s, Rasa at %s", config.host, config.port,
-                config.rasa_url)
+                ", ".join(config.rasa_urls))
     web.run_app(make_app(config), host=config.host, port=config.port, print=None,
                 access_log_format=ACCESS_LOG_FORMAT, shutdown_timeout=5)

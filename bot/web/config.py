@@ -28,7 +28,8 @@ class WebConfigError(Exception):
 class WebConfig:
     host: str = "0.0.0.0"
     port: int = 8080
-    rasa_url: str = "http://127.0.0.1:5005"
+    #: The Rasa servers' base URLs (WEB_RASA_URL, separated by spaces or commas).
+    rasa_urls: tuple[str, ...] = ("http://127.0.0.1:5005",)
     db_url: str = field(default_factory=database_url)
     #: A Fernet key (url-safe base64 of 32 bytes): encrypts and signs the session cookie.
     secret_key: str = field(default_factory=lambda: Fernet.generate_key().decode())
@@ -68,7 +69,7 @@ class WebConfig:
         return cls(
             host=env.get("WEB_HOST", "0.0.0.0"),
             port=_number(env, "WEB_PORT", 8080),
-            rasa_url=env.get("WEB_RASA_URL", "http://127.0.0.1:5005").rstrip("/"),
+            rasa_urls=_urls(env, "WEB_RASA_URL", "http://127.0.0.1:5005"),
             db_url=database_url(),
             secret_key=load_secret_key(env.get("WEB_SECRET_KEY"), secret_file),
             cookie_secure=secure,
@@ -92,6 +93,15 @@ def load_secret_key(value: str | None, path: Path) -> str:
         return load_or_create_key(value, path, "WEB_SECRET_KEY")
     except InvalidKey as exc:
         raise WebConfigError(f"{exc} (a session key)") from exc
+
+
+def _urls(env: Mapping[str, str], name: str, default: str) -> tuple[str, ...]:
+    listed = (env.get(name) or default).replace(",", " ").split()
+    for url in listed:
+        if not re.match(r"^https?://[^/\s]+/?$", url):
+            raise WebConfigError(f"{name}: {url!r} is not a server's base URL such as "
+                                 "http://127.0.0.1:5005")
+    return tuple(url.rstrip("/") for url in listed) or (default,)
 
 
 def _flag(env: Mapping[str, str], name: str) -> bool:

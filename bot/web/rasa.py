@@ -1,9 +1,18 @@
-"""The gateway's client for Rasa's REST channel."""
+"""The gateway's client for Rasa's REST channel, over one Rasa server or several.
+
+With several (``WEB_RASA_URL`` lists them), each conversation has a home server, chosen from
+its id by a stable hash, so its turns go to one process while that process is up. When the
+home server refuses the connection (stopped, or restarting), the message goes to the next
+server in the list: the tracker store is shared, so any server can carry the conversation on;
+the Redis lock store (``REDIS_URL``) keeps its turns in order across servers.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import zlib
+from collections.abc import Sequence
 from typing import Any
 
 import aiohttp
@@ -24,14 +33,22 @@ class RasaClient:
     """Posts a mother's message to ``{rasa}/webhooks/rest/webhook`` and returns the replies.
 
     A connection error (nothing was delivered, or a kept-alive connection was closed under us)
-    is retried once. A timeout is not: Rasa may still be working on the message, and sending it
-    again would make her say it twice.
+    is retried once on the conversation's home server, then on each other server in turn. A
+    timeout is not retried: Rasa may still be working on the message, and sending it again
+    would make her say it twice.
     """
 
-    def __init__(self, base_url: str, timeout: float) -> None:
-        self.url = f"{base_url.rstrip('/')}/webhooks/rest/webhook"
+    def __init__(self, base_urls: Sequence[str], timeout: float) -> None:
+        if not base_urls:
+            raise ValueError("at least one Rasa server is needed")
+        self.urls = [f"{url.rstrip('/')}/webhooks/rest/webhook" for url in base_urls]
         self.timeout = timeout
         self._session: aiohttp.ClientSession | None = None
+
+    def route(self, sender: str) -> list[str]:
+        """The servers to try for this conversation: its home server first, then the rest."""
+        home = zlib.crc32(sender.encode()) % len(self.urls)
+        return self.urls[home:] + self.urls[:home]
 
     async def start(self) -> None:
         self._session = aiohttp.ClientSession(
@@ -49,9 +66,10 @@ class RasaClient:
         (what it does when the action server is down)."""
         assert self._session is not None, "RasaClient.start() was not awaited"
         body = {"sender": sender, "message": message, "metadata": {"site": site}}
-        for attempt in (1, 2):
+        tries = [url for server in self.route(sender) for url in (server, server)]
+        for attempt, url in enumerate(tries, start=1):
             try:
-                async with self._session.post(self.url, json=body) as response:
+                async with self._session.post(url, json=body) as response:
                     if response.status != 200:
                         raise RasaUnavailable(f"Rasa answered HTTP {response.status}")
                     replies = _normalise(await response.json(content_type=None))
@@ -59,10 +77,12 @@ class RasaClient:
                         raise RasaUnavailable("Rasa sent no reply (is the action server up?)")
                     return replies
             except (aiohttp.ClientConnectorError, aiohttp.ServerDisconnectedError) as exc:
-                if attempt == 2:
+                if attempt == len(tries):
                     raise RasaUnavailable(f"cannot connect to Rasa ({type(exc).__name__})") from exc
-                logger.info("connection to Rasa failed (%s); retrying once", type(exc).__name__)
-                await asyncio.sleep(RETRY_DELAY)
+                logger.info("connection to a Rasa server failed (%s); trying again",
+                            type(exc).__name__)
+                if attempt % 2:  # the same server again after a pause; the next one at once
+                    await asyncio.sleep(RETRY_DELAY)
             except asyncio.TimeoutError as exc:
                 raise RasaUnavailable(f"Rasa did not answer within {self.timeout:g} s") from exc
             except (aiohttp.ClientError, ValueError) as exc:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.runtime.stack import Stack
+from bot.runtime.stack import Stack, StackConfigError
 from bot.runtime.supervisor import (
     GaveUp,
     RestartPolicy,
@@ -124,3 +124,18 @@ def test_a_process_that_keeps_crashing_makes_the_runner_give_up(tmp_path: Path) 
             supervisor.check()
     finally:
         stack.stop()
+
+
+def test_several_rasa_servers_are_numbered_on_consecutive_ports(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RASA_PROCESSES", "3")
+    stack = Stack(rasa_port=7005)
+    assert stack.rasa_servers == {"Rasa server 1": "http://127.0.0.1:7005",
+                                  "Rasa server 2": "http://127.0.0.1:7006",
+                                  "Rasa server 3": "http://127.0.0.1:7007"}
+    assert Stack(rasa_port=7005, rasa_processes=1).rasa_servers == {
+        "Rasa server": "http://127.0.0.1:7005"}
+    for wrong in ("0", "two", "17"):
+        monkeypatch.setenv("RASA_PROCESSES", wrong)
+        with pytest.raises(StackConfigError, match="RASA_PROCESSES"):
+            Stack()
