@@ -48,7 +48,8 @@ def endpoints_config(db_url: str, redis_url: str | None, action_port: int) -> di
     if redis_url:
         redis = sa.engine.make_url(redis_url.replace("redis://", "redis+x://", 1))
         config["lock_store"] = {
-            "type": "redis", "url": redis.host or "localhost", "port": redis.port or 6379,
+            "type": "bot.runtime.lock_store.AtomicRedisLockStore",
+            "url": redis.host or "localhost", "port": redis.port or 6379,
             "db": int(redis.database or 0), "password": redis.password or None,
             "key_prefix": "intake",
         }
@@ -98,6 +99,9 @@ class Stack:
     def _env(self) -> dict[str, str]:
         env = dict(os.environ)
         env.update(DATABASE_URL=self.db_url, SANIC_HOST="127.0.0.1", PYTHONUNBUFFERED="1")
+        env.pop("REDIS_URL", None)
+        if self.redis_url:
+            env["REDIS_URL"] = self.redis_url
         # Rasa's own telemetry would try to reach the internet.
         env.setdefault("RASA_TELEMETRY_ENABLED", "false")
         env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
