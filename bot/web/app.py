@@ -15,6 +15,7 @@ import jinja2
 from aiohttp import web
 from aiohttp_session import session_middleware
 from aiohttp_session.cookie_storage import EncryptedCookieStorage
+from redis import asyncio as redis
 
 from bot.evaluate import pages as evaluate_pages
 from bot.records.database import make_engine
@@ -23,7 +24,7 @@ from bot.staff import pages as staff_pages
 from bot.staff.access import evaluator_guard
 from bot.web import colours, gateway, texts
 from bot.web.config import WebConfig
-from bot.web.limits import RateLimiter
+from bot.web.limits import Limiter, RateLimiter, SharedRateLimiter
 from bot.web.rasa import RasaClient
 
 logger = logging.getLogger(__name__)
@@ -40,6 +41,8 @@ CONTENT_SECURITY_POLICY = (
     "form-action 'self'"
 )
 
+REDIS = web.AppKey("redis", redis.Redis)
+
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -53,8 +56,8 @@ def make_app(config: WebConfig) -> web.Application:
         middlewares=[api_errors, origin_check, session_middleware(storage)])
     app[gateway.CONFIG] = config
     app[gateway.RASA] = RasaClient(config.rasa_urls, config.rasa_timeout)
-    app[gateway.CONVERSATION_LIMITS] = RateLimiter(config.conversation_rate)
-    app[gateway.ADDRESS_LIMITS] = RateLimiter(config.address_rate)
+    app[gateway.CONVERSATION_LIMITS] = limiter(app, "conversation", config.conversation_rate)
+    app[gateway.ADDRESS_LIMITS] = limiter(app, "address", config.address_rate)
     app.cleanup_ctx.append(_resources)
     app.on_response_prepare.append(_headers)
     aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(HERE / "templates"),
@@ -74,12 +77,25 @@ def make_app(config: WebConfig) -> web.Application:
     return app
 
 
+def limiter(app: web.Application, name: str, limit: int) -> Limiter:
+    """Counted in Redis when ``REDIS_URL`` is set, so every web process shares the limit."""
+    config = app[gateway.CONFIG]
+    if not config.redis_url:
+        return RateLimiter(limit)
+    if REDIS not in app:
+        app[REDIS] = redis.from_url(config.redis_url, socket_timeout=2,
+                                    socket_connect_timeout=2)
+    return SharedRateLimiter(app[REDIS], name, limit)
+
+
 async def _resources(app: web.Application) -> AsyncIterator[None]:
     config = app[gateway.CONFIG]
     app[gateway.ENGINE] = make_engine(config.db_url)
     await app[gateway.RASA].start()
     yield
     await app[gateway.RASA].close()
+    if REDIS in app:
+        await app[REDIS].close()
     app[gateway.ENGINE].dispose()
 
 

@@ -47,6 +47,8 @@ class WebConfig:
     max_body_bytes: int = 32 * 1024
     conversation_rate: int = 20  # messages per minute, per conversation
     address_rate: int = 120  # messages per minute, per client address (mobile networks share)
+    #: Where the rate limits are counted, shared by every web process (REDIS_URL); None: here.
+    redis_url: str | None = None
     #: Longest wait for a reply before she gets the polite message (WEB_RASA_TIMEOUT).
     rasa_timeout: float = 10.0
 
@@ -80,6 +82,7 @@ class WebConfig:
             conversation_rate=_number(env, "WEB_CONVERSATION_RATE", 20),
             address_rate=_number(env, "WEB_ADDRESS_RATE", 120),
             rasa_timeout=float(_number(env, "WEB_RASA_TIMEOUT", 10)),
+            redis_url=env.get("REDIS_URL", "").strip() or None,
         )
 
 

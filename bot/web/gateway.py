@@ -26,7 +26,7 @@ from bot.sites.config import Site, registry
 from bot.web import texts
 from bot.web.config import WebConfig
 from bot.web.history import deletion_requested, load_history
-from bot.web.limits import RateLimiter
+from bot.web.limits import Limiter
 from bot.web.plain_text import neutralise
 from bot.web.rasa import RasaClient, RasaUnavailable
 
@@ -35,8 +35,8 @@ logger = logging.getLogger(__name__)
 CONFIG = web.AppKey("config", WebConfig)
 RASA = web.AppKey("rasa", RasaClient)
 ENGINE = web.AppKey("engine", Engine)
-CONVERSATION_LIMITS = web.AppKey("conversation_limits", RateLimiter)
-ADDRESS_LIMITS = web.AppKey("address_limits", RateLimiter)
+CONVERSATION_LIMITS = web.AppKey("conversation_limits", Limiter)
+ADDRESS_LIMITS = web.AppKey("address_limits", Limiter)
 
 
 def error(status: int, code: str, message: str, *, retry: bool = False,
@@ -113,7 +113,7 @@ async def post_chat(request: web.Request) -> web.Response:
     site_id = body.get("site")
     site = registry().get(site_id if isinstance(site_id, str) else None)
 
-    wait = app[ADDRESS_LIMITS].hit(client_address(request, config))
+    wait = await app[ADDRESS_LIMITS].hit(client_address(request, config))
     if wait is not None:
         logger.info("rate limit reached for a client address")
         return _rate_limited("address_rate", texts.ADDRESS_RATE, wait)
@@ -135,7 +135,7 @@ async def post_chat(request: web.Request) -> web.Response:
     if cid is None:
         cid = uuid.uuid4().hex
         session["cid"], session["site"] = cid, site.id
-    wait = app[CONVERSATION_LIMITS].hit(cid)
+    wait = await app[CONVERSATION_LIMITS].hit(cid)
     if wait is not None:
         logger.info("rate limit reached for a conversation")
         return _rate_limited("conversation_rate", texts.CONVERSATION_RATE, wait)

@@ -26,22 +26,22 @@ class Clock:
 def test_rate_limiter_window_slides() -> None:
     clock = Clock()
     limiter = RateLimiter(2, window=60, clock=clock)
-    assert limiter.hit("a") is None and limiter.hit("a") is None
-    assert limiter.hit("a") == pytest.approx(60)
-    assert limiter.hit("b") is None  # keys are counted apart
+    assert limiter.hit_now("a") is None and limiter.hit_now("a") is None
+    assert limiter.hit_now("a") == pytest.approx(60)
+    assert limiter.hit_now("b") is None  # keys are counted apart
     clock.now += 30
-    assert limiter.hit("a") == pytest.approx(30)
+    assert limiter.hit_now("a") == pytest.approx(30)
     clock.now += 30.5
-    assert limiter.hit("a") is None
+    assert limiter.hit_now("a") is None
 
 
 def test_rate_limiter_forgets_idle_clients() -> None:
     clock = Clock()
     limiter = RateLimiter(5, window=60, clock=clock)
     for i in range(999):
-        limiter.hit(f"client-{i}")
+        limiter.hit_now(f"client-{i}")
     clock.now += 61
-    limiter.hit("late")  # the 1000th call sweeps
+    limiter.hit_now("late")  # the 1000th call sweeps
     assert len(limiter._hits) == 1
 
 
