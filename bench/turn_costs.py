@@ -44,6 +44,7 @@ os.chdir(ROOT)
 from bench.load import INTAKE_SCRIPT  # noqa: E402
 from bot.runtime import rasa_server  # noqa: E402
 from bot.runtime.stack import endpoints_config  # noqa: E402
+from bot.runtime.tracker_store import ResilientSQLTrackerStore  # noqa: E402
 from bot.runtime.training import ensure_model  # noqa: E402
 
 
@@ -91,7 +92,6 @@ def wrap(owner: Any, attribute: str, name: Callable[..., str] | str, timings: Ti
 def instrument(timings: Timings) -> None:
     from rasa.core.actions.action import RemoteAction
     from rasa.core.processor import MessageProcessor
-    from rasa.core.tracker_store import SQLTrackerStore
     from rasa.engine.graph import GraphNode
 
     wrap(MessageProcessor, "handle_message", "Rasa's own bookkeeping", timings)
@@ -102,9 +102,8 @@ def instrument(timings: Timings) -> None:
     from rasa.utils.endpoints import EndpointConfig
     wrap(RemoteAction, "_action_call_format", "action call: tracker to JSON", timings)
     wrap(EndpointConfig, "request", "action call: HTTP", timings)
-    wrap(SQLTrackerStore, "retrieve", "tracker store: read", timings)
-    wrap(SQLTrackerStore, "_retrieve", "tracker store: read", timings)
-    wrap(SQLTrackerStore, "save", "tracker store: write", timings)
+    wrap(ResilientSQLTrackerStore, "_retrieve", "tracker store: read", timings)
+    wrap(ResilientSQLTrackerStore, "save", "tracker store: write", timings)
 
 
 def spare_port() -> int:
