@@ -157,7 +157,7 @@ async def test_each_process_killed_mid_conversation_is_restarted_and_nothing_is_
 
         # -- the Rasa server: while it is down she is answered at once
         before = await history(client, "eastvale")
-        runner.kill("rasa run")
+        runner.kill("bot.runtime.rasa_server run")
         killed = time.monotonic()
         status, data, took = await post(client, {"message": "are you there", "site": "eastvale"})
         assert status == 503 and took < ANSWERED_AT_ONCE and "07700 900456" in data["message"]
