@@ -70,11 +70,14 @@ test: lint model chromium
 	@$(PY) -m coverage combine -q
 	$(PY) -m coverage report
 
-# Figures, printed: training, latency and memory; the gateway's cost; safety recall and
-# false alarms through the running assistant. Each starts its own stack on spare ports.
-# bench/report.py times `bot report` on 100,000 synthetic records (no stack needed).
+# Figures, printed: training, latency and memory; where a turn's time goes; load through the
+# gateway beside a stock `rasa init` bot (the soak: bench/load.py --levels --soak 600); the
+# gateway's cost; safety recall and false alarms through the running assistant. Each starts its
+# own stack on spare ports. bench/report.py times `bot report` on 100,000 synthetic records.
 bench: model
 	$(PY) bench/run.py
+	$(PY) bench/turn_costs.py
+	$(PY) bench/load.py
 	$(PY) bench/gateway.py
 	$(PY) bench/safety.py
 	$(PY) bench/safety_learned.py

@@ -1,4 +1,4 @@
-"""Keeping the three processes running: a process that exits is started again.
+"""Keeping the processes running: a process that exits is started again.
 
 `make run` starts the Rasa server, the action server and the web app (bot/runtime/stack.py) and
 then watches them here. One that stops is restarted after a pause that doubles with each crash
