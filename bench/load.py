@@ -30,7 +30,6 @@ import argparse
 import asyncio
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -48,14 +47,10 @@ import aiohttp
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.runtime.stack import Stack  # noqa: E402 (after the path set-up above)
+from bench.gateway import spare_port  # noqa: E402 (after the path set-up above)
+from bench.run import SCRIPT as INTAKE_SCRIPT  # noqa: E402 (a mother's intake, typed)
+from bot.runtime.stack import Stack  # noqa: E402
 
-#: A mother's intake, typed (so every message goes through the NLU pipeline and the safety net).
-INTAKE_SCRIPT = [
-    "hi", "yes that's fine", "ok carry on", "one to one please", "phone or video",
-    "evenings", "my health visitor", "I'm 20 weeks pregnant", "I'm worried they'll judge me",
-    "no that's all", "maybe", "no thanks",
-]
 #: A conversation with the stock bot, within what `rasa init`'s data knows.
 STOCK_SCRIPT = [
     "hello", "I am sad", "no", "not really", "are you a bot?", "hi", "great", "bye",
@@ -65,12 +60,6 @@ TIMEOUT = aiohttp.ClientTimeout(total=60)
 RASA = str(Path(sys.executable).with_name("rasa"))
 
 Conversation = Callable[[aiohttp.ClientSession, "Run"], Awaitable[None]]
-
-
-def spare_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def rasa_env() -> dict[str, str]:
@@ -240,21 +229,21 @@ async def compare(stack: Stack, stock: StockBot, levels: list[int], seconds: flo
           f"{'turns':>8}")
     for clients in levels:
         print(f"{clients} conversation(s) at once, {seconds:g} s each")
-        results = {}
-        for name, conversation in (("stock rasa init bot", theirs),
-                                   ("assistant, through gateway", ours)):
-            before = cpu_by_kind(stack)
-            run = await measure(conversation, clients, seconds)
-            used = {kind: spent - before[kind] for kind, spent in cpu_by_kind(stack).items()}
-            results[name] = run
-            print(f"  {name:28}{run.rate():8.1f}{run.percentile(50):9.0f}"
-                  f"{run.percentile(95):9.0f}{run.percentile(99):9.0f}{run.errors:8d}"
-                  f"{len(run.latencies):8d}", flush=True)
-        stock_run, our_run = results.values()
+        stock_run = await measure(theirs, clients, seconds)
+        show("stock rasa init bot", stock_run)
+        before = cpu_by_kind(stack)
+        our_run = await measure(ours, clients, seconds)
+        used = {kind: spent - before[kind] for kind, spent in cpu_by_kind(stack).items()}
+        show("assistant, through gateway", our_run)
         print(f"  {'throughput ratio':28}{our_run.rate() / stock_run.rate():7.2f}x")
         print("  the assistant's CPU per message: " + ", ".join(
             f"{kind} {spent / len(our_run.latencies) * 1000:.0f} ms"
             for kind, spent in used.items()))
+
+
+def show(name: str, run: Run) -> None:
+    print(f"  {name:28}{run.rate():8.1f}{run.percentile(50):9.0f}{run.percentile(95):9.0f}"
+          f"{run.percentile(99):9.0f}{run.errors:8d}{len(run.latencies):8d}", flush=True)
 
 
 async def soak(stack: Stack, clients: int, seconds: float) -> None:

@@ -13,7 +13,9 @@ times each part of every turn of a scripted intake typed as a mother would type 
     .venv/bin/python bench/turn_costs.py [--conversations 10]
 
 Prints the mean milliseconds per turn of each part and how often it ran per turn. Nothing is
-asserted; the figures are for finding where to make a turn cheaper.
+asserted; the figures are for finding where to make a turn cheaper. To look deeper, set
+``PROFILE_RASA=file`` (cProfile of Rasa's side of the timed turns) or ``PROFILE_ACTIONS=file``
+(cProfile of the action server) and read the file with ``pstats``.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ import argparse
 import asyncio
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -41,7 +42,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.chdir(ROOT)
 
-from bench.load import INTAKE_SCRIPT  # noqa: E402
+from bench.gateway import spare_port  # noqa: E402
+from bench.run import SCRIPT as INTAKE_SCRIPT  # noqa: E402
 from bot.runtime import rasa_server  # noqa: E402
 from bot.runtime.stack import endpoints_config  # noqa: E402
 from bot.runtime.tracker_store import ResilientSQLTrackerStore  # noqa: E402
@@ -93,23 +95,29 @@ def instrument(timings: Timings) -> None:
     from rasa.core.actions.action import RemoteAction
     from rasa.core.processor import MessageProcessor
     from rasa.engine.graph import GraphNode
+    from rasa.utils.endpoints import EndpointConfig
 
     wrap(MessageProcessor, "handle_message", "Rasa's own bookkeeping", timings)
     wrap(GraphNode, "__call__", lambda node, *_: f"  component: {node._component_class.__name__}",
          timings)
     wrap(RemoteAction, "run", lambda action, *_a, **_k: f"action server: {action.name()}",
          timings)
-    from rasa.utils.endpoints import EndpointConfig
     wrap(RemoteAction, "_action_call_format", "action call: tracker to JSON", timings)
     wrap(EndpointConfig, "request", "action call: HTTP", timings)
     wrap(ResilientSQLTrackerStore, "_retrieve", "tracker store: read", timings)
     wrap(ResilientSQLTrackerStore, "save", "tracker store: write", timings)
 
 
-def spare_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def wait_until_up(url: str, server: subprocess.Popen, within: float = 120.0) -> None:
+    deadline = time.monotonic() + within
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"the action server did not start ({url})") from None
+            time.sleep(0.5)
 
 
 async def run(model: Path, endpoints: Path, conversations: int, timings: Timings) -> int:
@@ -145,23 +153,17 @@ def main() -> int:
         port = spare_port()
         endpoints = Path(folder) / "endpoints.yml"
         endpoints.write_text(yaml.safe_dump(endpoints_config(db_url, None, port)))
-        env = {**os.environ, "DATABASE_URL": db_url, "RASA_TELEMETRY_ENABLED": "false"}
         os.environ.update(DATABASE_URL=db_url, RASA_TELEMETRY_ENABLED="false")
-        profile = os.environ.get("PROFILE_ACTIONS")  # a file: cProfile the action server
+        profile = os.environ.get("PROFILE_ACTIONS")
         server = subprocess.Popen(
             [sys.executable, *(["-m", "cProfile", "-o", profile] if profile else []),
              "-m", "actions.server", "--actions", "actions", "--port", str(port),
-             "--quiet"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+             "--quiet"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            for _ in range(120):
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.5)
+            wait_until_up(f"http://127.0.0.1:{port}/health", server)
             timings = Timings()
             instrument(timings)
-            if os.environ.get("PROFILE_RASA"):  # a file: cProfile Rasa's side of the turns
+            if os.environ.get("PROFILE_RASA"):
                 import cProfile
                 with cProfile.Profile() as profiler:
                     turns = asyncio.run(run(model, endpoints, args.conversations, timings))
