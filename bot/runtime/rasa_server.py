@@ -11,8 +11,8 @@ its time in Rasa on work that gives the same answer every time:
 - **Reading a conversation back.** For every stored event, ``Event.resolve_by_type`` walks the
   whole tree of event classes to find the one with that type name; a conversation of a dozen
   messages holds about a hundred events, read at every turn. :func:`index_event_types` looks
-  the name up in a table of the same classes (rebuilt if a name is not found, so a class
-  defined later is still found; an unknown name still fails as before).
+  the name up in a table of the same classes, made once (a name not in it goes to Rasa's own
+  walk, so a class defined later is still found and an unknown name still fails as before).
 
 :func:`apply` makes both changes; it is idempotent. bot/runtime/stack.py starts each Rasa
 server as ``python -m bot.runtime.rasa_server run ...``; everything else is Rasa's ``main``.
@@ -55,17 +55,13 @@ def index_event_types() -> None:
     original = Event.resolve_by_type
     if getattr(original, _APPLIED, False):
         return
-    table: dict[str, type[Event]] = {}
+    # Rasa's own order: the first subclass found with a name wins (hence reversed).
+    table = {cls.type_name: cls for cls in reversed(all_subclasses(Event))}
 
     def resolve_by_type(type_name: str, default: type[Event] | None = None) -> type[Event] | None:
-        if type_name not in table:
-            # Rasa's own order: the first subclass found with the name wins.
-            table.clear()
-            for cls in reversed(list(all_subclasses(Event))):
-                table[cls.type_name] = cls
         if type_name in table:
             return table[type_name]
-        return original(type_name, default)  # Rasa's own answer for an unknown name
+        return original(type_name, default)  # Rasa's own walk: a later class, or unknown
 
     setattr(resolve_by_type, _APPLIED, True)
     Event.resolve_by_type = staticmethod(resolve_by_type)

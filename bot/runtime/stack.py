@@ -122,15 +122,14 @@ class Stack:
             "--port", str(self.action_port), "--quiet",
         ], logs / f"actions-{self.action_port}.log")
         checks = {"action server": f"{self.action_url}/health"}
-        for name, url in self.rasa_servers.items():
-            port = url.rsplit(":", 1)[1]
+        for name, port in self._rasa_ports().items():
             self._spawn(name, [
                 str(VENV_BIN / "python"), "-m", "bot.runtime.rasa_server", "run",
                 "--model", str(model),
                 "--endpoints", str(endpoints), "--credentials", str(REPO_ROOT / "credentials.yml"),
-                "--interface", "127.0.0.1", "--port", port, "--quiet",
+                "--interface", "127.0.0.1", "--port", str(port), "--quiet",
             ], logs / f"rasa-{port}.log")
-            checks[name] = f"{url}/"
+            checks[name] = f"{self.rasa_servers[name]}/"
         deadline = time.monotonic() + timeout
         self._wait_until_up(checks, deadline)
         self._spawn("web app", [str(VENV_BIN / "python"), "-m", "bot.web"],
@@ -160,13 +159,16 @@ class Stack:
         """The first Rasa server (the only one, unless ``rasa_processes`` is above one)."""
         return f"http://127.0.0.1:{self.rasa_port}"
 
+    def _rasa_ports(self) -> dict[str, int]:
+        """Each Rasa server's process name and port: "Rasa server" alone, else numbered."""
+        if self.rasa_processes == 1:
+            return {"Rasa server": self.rasa_port}
+        return {f"Rasa server {n + 1}": self.rasa_port + n for n in range(self.rasa_processes)}
+
     @property
     def rasa_servers(self) -> dict[str, str]:
-        """Each Rasa server's process name and URL: "Rasa server" alone, else numbered."""
-        if self.rasa_processes == 1:
-            return {"Rasa server": self.rasa_url}
-        return {f"Rasa server {n + 1}": f"http://127.0.0.1:{self.rasa_port + n}"
-                for n in range(self.rasa_processes)}
+        """Each Rasa server's process name and URL."""
+        return {name: f"http://127.0.0.1:{port}" for name, port in self._rasa_ports().items()}
 
     @property
     def action_url(self) -> str:
