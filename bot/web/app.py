@@ -24,7 +24,7 @@ from bot.staff import pages as staff_pages
 from bot.staff.access import evaluator_guard
 from bot.web import colours, gateway, texts
 from bot.web.config import WebConfig
-from bot.web.limits import Limiter, RateLimiter, SharedRateLimiter
+from bot.web.limits import limiter
 from bot.web.rasa import RasaClient
 
 logger = logging.getLogger(__name__)
@@ -56,8 +56,13 @@ def make_app(config: WebConfig) -> web.Application:
         middlewares=[api_errors, origin_check, session_middleware(storage)])
     app[gateway.CONFIG] = config
     app[gateway.RASA] = RasaClient(config.rasa_urls, config.rasa_timeout)
-    app[gateway.CONVERSATION_LIMITS] = limiter(app, "conversation", config.conversation_rate)
-    app[gateway.ADDRESS_LIMITS] = limiter(app, "address", config.address_rate)
+    # The rate limits are counted in Redis when REDIS_URL is set, so every web process shares them.
+    shared = (redis.from_url(config.redis_url, socket_timeout=2, socket_connect_timeout=2)
+              if config.redis_url else None)
+    if shared is not None:
+        app[REDIS] = shared
+    app[gateway.CONVERSATION_LIMITS] = limiter(shared, "conversation", config.conversation_rate)
+    app[gateway.ADDRESS_LIMITS] = limiter(shared, "address", config.address_rate)
     app.cleanup_ctx.append(_resources)
     app.on_response_prepare.append(_headers)
     aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(HERE / "templates"),
@@ -75,17 +80,6 @@ def make_app(config: WebConfig) -> web.Application:
     staff_pages.setup(app, config.db_url)
     evaluate_pages.setup(app, evaluator_guard, gateway.ENGINE)
     return app
-
-
-def limiter(app: web.Application, name: str, limit: int) -> Limiter:
-    """Counted in Redis when ``REDIS_URL`` is set, so every web process shares the limit."""
-    config = app[gateway.CONFIG]
-    if not config.redis_url:
-        return RateLimiter(limit)
-    if REDIS not in app:
-        app[REDIS] = redis.from_url(config.redis_url, socket_timeout=2,
-                                    socket_connect_timeout=2)
-    return SharedRateLimiter(app[REDIS], name, limit)
 
 
 async def _resources(app: web.Application) -> AsyncIterator[None]:

@@ -110,3 +110,9 @@ class SharedRateLimiter:
                            type(exc).__name__)
             return self._fallback.hit_now(key)
         return None if wait is None else max(1.0, float(wait))
+
+
+def limiter(shared: redis.Redis | None, name: str, limit: int) -> Limiter:
+    """Counted in ``shared`` Redis when there is one (every web process then shares the
+    limit), else in this process."""
+    return RateLimiter(limit) if shared is None else SharedRateLimiter(shared, name, limit)
