@@ -31,12 +31,10 @@ from bot.records.intake_record import IntakeRepository
 from bot.records.transcripts import START_PAYLOAD
 from bot.runtime.stack import Stack
 from bot.web.rasa import RasaClient
-from tests.integration.test_concurrency import turns
+from tests.integration.test_concurrency import client_for, opened, say, turns
 from tests.staff.helpers import PASSWORD, make_user
-from tests.web.conftest import conversation_id
 
 pytestmark = pytest.mark.integration
-COOKIE = "intake_chat"
 INTAKE = ("yes that's fine", "ok carry on", "one to one i think", "phone", "evenings",
           "my health visitor", "im 30 weeks pregnant", "no that's all",
           "yes I'd like to try it", "yes please", "text me", "07700 900123")
@@ -58,36 +56,6 @@ def home_of(stack: Stack, cid: str) -> str:
     return names[RasaClient(list(stack.rasa_servers.values()), 5).route(cid)[0]]
 
 
-class Mother:
-    """One mother in her own browser session, chatting through the public gateway."""
-
-    def __init__(self, stack: Stack) -> None:
-        self.stack = stack
-        self.client = aiohttp.ClientSession(base_url=stack.web_url,
-                                            cookie_jar=aiohttp.CookieJar(unsafe=True))
-        self.cid = ""
-
-    async def send(self, body: dict) -> str:
-        async with self.client.post("/api/chat", json={"site": "northbrook", **body},
-                                    timeout=aiohttp.ClientTimeout(total=90)) as response:
-            data = await response.json()
-            assert response.status == 200, (body, response.status, data)
-        text = "\n".join(m.get("text") or "" for m in data["messages"])
-        assert text.strip(), f"no reply to {body!r}"
-        return text
-
-    async def opens(self) -> None:
-        await self.send({"payload": START_PAYLOAD, "message": ""})
-        self.cid = conversation_id(
-            self.stack, next(c.value for c in self.client.cookie_jar if c.key == COOKIE))
-
-    async def says(self, message: str) -> str:
-        return await self.send({"message": message})
-
-    async def close(self) -> None:
-        await self.client.close()
-
-
 def stored_messages(engine: Engine, cid: str) -> list[str]:
     return [text for kind, text in turns(engine, cid) if kind == "user"]
 
@@ -107,30 +75,30 @@ async def signed_in(stack: Stack, engine: Engine, email: str, role: str) -> aioh
 
 async def test_conversations_over_both_processes_are_kept_in_postgresql(
         pg_stack: Stack, engine: Engine) -> None:
-    mothers: list[Mother] = []
+    clients: list[aiohttp.ClientSession] = []
+    cids: list[str] = []
     try:
         # Mothers arrive until each Rasa process is some conversation's home.
-        while len({home_of(pg_stack, m.cid) for m in mothers}) < 2 or len(mothers) < 3:
-            mother = Mother(pg_stack)
-            await mother.opens()
-            mothers.append(mother)
-            assert len(mothers) < 30
+        while len({home_of(pg_stack, cid) for cid in cids}) < 2 or len(cids) < 3:
+            clients.append(client_for(pg_stack))
+            cids.append(await opened(clients[-1], pg_stack))
+            assert len(cids) < 30
 
-        async def intake(mother: Mother) -> str:
+        async def intake(client: aiohttp.ClientSession) -> str:
             for message in INTAKE:
-                last = await mother.says(message)
+                last = await say(client, message)
             return last
 
-        endings = await asyncio.gather(*(intake(m) for m in mothers))
+        endings = await asyncio.gather(*(intake(client) for client in clients))
     finally:
-        for mother in mothers:
-            await mother.close()
+        for client in clients:
+            await client.close()
 
     records = IntakeRepository(engine)
-    for mother, ending in zip(mothers, endings, strict=True):
+    for cid, ending in zip(cids, endings, strict=True):
         assert "07700 900123" not in ending  # her number is confirmed masked, never echoed
-        assert stored_messages(engine, mother.cid)[-len(INTAKE):] == list(INTAKE)
-        record = records.get(mother.cid)
+        assert stored_messages(engine, cid)[-len(INTAKE):] == list(INTAKE)
+        record = records.get(cid)
         assert record is not None and record["site"] == "northbrook"
         assert (record["format_preference"], record["perinatal_stage"],
                 record["take_up_intent"], record["preferred_contact"]) == (
@@ -140,7 +108,7 @@ async def test_conversations_over_both_processes_are_kept_in_postgresql(
     staff = await signed_in(pg_stack, engine, "kim@northbrook.example.org", "staff")
     evaluator = await signed_in(pg_stack, engine, "eve@northbrook.example.org", "evaluator")
     try:
-        async with staff.get(f"/staff/conversations/{mothers[0].cid}") as response:
+        async with staff.get(f"/staff/conversations/{cids[0]}") as response:
             page = await response.text()
             assert response.status == 200
         assert "im 30 weeks pregnant" in page and "my health visitor" in page
@@ -166,30 +134,27 @@ def wait_until_up(url: str, within: float = 240.0) -> None:
 
 async def test_a_rasa_process_that_stops_mid_conversation(pg_stack: Stack,
                                                           engine: Engine) -> None:
-    mother = Mother(pg_stack)
-    try:
-        await mother.opens()
-        await mother.says("yes that's fine")
-        await mother.says("ok carry on")
-        home = home_of(pg_stack, mother.cid)
+    async with client_for(pg_stack) as client:
+        cid = await opened(client, pg_stack)
+        await say(client, "yes that's fine")
+        await say(client, "ok carry on")
+        home = home_of(pg_stack, cid)
         os.killpg(pg_stack.processes[home].pid, signal.SIGKILL)
         pg_stack.processes[home].wait(15)
         try:
             started = time.monotonic()
-            assert MODE_QUESTION in await mother.says("one to one i think")
+            assert MODE_QUESTION in await say(client, "one to one i think")
             assert time.monotonic() - started < 30  # the other process, not a restart
-            assert TIME_QUESTION in await mother.says("phone")
+            assert TIME_QUESTION in await say(client, "phone")
         finally:
             pg_stack.restart(home)
             wait_until_up(pg_stack.rasa_servers[home])
-        await mother.says("evenings")  # and on again, whichever process takes it
-    finally:
-        await mother.close()
+        await say(client, "evenings")  # and on again, whichever process takes it
 
-    assert stored_messages(engine, mother.cid) == [
+    assert stored_messages(engine, cid) == [
         START_PAYLOAD, "yes that's fine", "ok carry on", "one to one i think", "phone",
         "evenings"]
-    record = IntakeRepository(engine).get(mother.cid)
+    record = IntakeRepository(engine).get(cid)
     assert record is not None
     assert (record["format_preference"], record["mode_preferences"]) == ("one_to_one", ["phone"])
 
